@@ -1,0 +1,146 @@
+package io.deskstream.schemas.json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads typed fields of one JSON object, failing with an {@link InvalidInputException} that names the field. A
+ * {@code path} prefix (e.g. {@code customer.}) makes nested fields name themselves fully.
+ */
+final class FieldReader {
+
+    private final ObjectNode object;
+    private final String path;
+
+    FieldReader(ObjectNode object, String path) {
+        this.object = object;
+        this.path = path;
+    }
+
+    FieldReader(ObjectNode object) {
+        this(object, "");
+    }
+
+    boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** A string that must be present and not empty. */
+    String requiredString(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            throw missing(field);
+        }
+        return nonEmptyText(field, node);
+    }
+
+    /** A string that may be absent or null. */
+    String optionalString(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return nonEmptyText(field, node);
+    }
+
+    /** A field that must be present but may be null, e.g. {@code agentId} of {@code ticket.assigned}. */
+    String requiredNullableString(String field) throws InvalidInputException {
+        if (!object.has(field)) {
+            throw missing(field);
+        }
+        return optionalString(field);
+    }
+
+    /** One of a closed set of lower-case words; {@code reasonLabel} names the category of a bad value. */
+    String requiredWord(String field, List<String> allowed, String reasonLabel) throws InvalidInputException {
+        String value = requiredString(field);
+        if (!allowed.contains(value)) {
+            throw new InvalidInputException("bad " + reasonLabel,
+                    "field '" + path + field + "' must be one of " + allowed + ", got \"" + value + "\"");
+        }
+        return value;
+    }
+
+    /** An array of non-empty strings; absent or null gives an empty list. */
+    List<String> optionalStrings(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return new ArrayList<>();
+        }
+        return strings(field, node);
+    }
+
+    List<String> requiredStrings(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            throw missing(field);
+        }
+        return strings(field, node);
+    }
+
+    Boolean optionalBoolean(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw bad(field, "must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    /** A nested object, or null when absent or null. */
+    FieldReader optionalObject(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw bad(field, "must be an object");
+        }
+        return new FieldReader((ObjectNode) node, path + field + ".");
+    }
+
+    JsonNode raw(String field) {
+        return object.get(field);
+    }
+
+    String name(String field) {
+        return path + field;
+    }
+
+    InvalidInputException missing(String field) {
+        return new InvalidInputException("missing " + path + field, "missing field '" + path + field + "'");
+    }
+
+    InvalidInputException bad(String field, String why) {
+        return new InvalidInputException("bad " + path + field, "field '" + path + field + "' " + why);
+    }
+
+    private String nonEmptyText(String field, JsonNode node) throws InvalidInputException {
+        if (!node.isTextual()) {
+            throw bad(field, "must be a string, got " + node.getNodeType().toString().toLowerCase());
+        }
+        if (node.textValue().isEmpty()) {
+            throw bad(field, "must not be empty");
+        }
+        return node.textValue();
+    }
+
+    private List<String> strings(String field, JsonNode node) throws InvalidInputException {
+        if (!node.isArray()) {
+            throw bad(field, "must be an array of strings");
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            if (!item.isTextual() || item.textValue().isEmpty()) {
+                throw bad(field, "must be an array of non-empty strings, got " + item);
+            }
+            values.add(item.textValue());
+        }
+        return values;
+    }
+}
