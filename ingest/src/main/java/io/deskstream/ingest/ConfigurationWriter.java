@@ -1,0 +1,82 @@
+package io.deskstream.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.deskstream.schemas.config.Department;
+import io.deskstream.schemas.config.RoutingRule;
+import io.deskstream.topology.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes departments and routing rules to their compacted topics, keyed by id; deleting writes a tombstone. Every
+ * write waits for Kafka's acknowledgement, so a configuration change that returned is durable.
+ */
+public final class ConfigurationWriter implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Serializer<SpecificRecord> values;
+    private final Topics topics;
+
+    public ConfigurationWriter(String bootstrapServers, Serializer<SpecificRecord> values, Topics topics) {
+        this.values = values;
+        this.topics = topics;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-configuration"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public RecordMetadata put(Department department) {
+        return write(topics.departments(), department.getId(), department);
+    }
+
+    public RecordMetadata put(RoutingRule rule) {
+        return write(topics.routingRules(), rule.getId(), rule);
+    }
+
+    public RecordMetadata deleteDepartment(String id) {
+        return write(topics.departments(), id, null);
+    }
+
+    public RecordMetadata deleteRule(String id) {
+        return write(topics.routingRules(), id, null);
+    }
+
+    private RecordMetadata write(String topic, String id, SpecificRecord value) {
+        byte[] bytes = value == null ? null : values.serialize(topic, value);
+        Future<RecordMetadata> sent =
+                producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8), bytes));
+        try {
+            return sent.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the write to " + topic + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the write to " + topic + " within "
+                    + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,55 @@
+package io.deskstream.topology;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The topics deskstream needs before it starts, with their partitions and settings. Creating them is the runtime's
+ * job; this only says what they are.
+ *
+ * @param topics          the names
+ * @param partitions      partitions of the keyed event and output topics; the unit of scale-out
+ * @param replication     replication factor (1 on a single broker)
+ * @param inputRetention  how long input events are kept on their topics (the state stores keep what the report
+ *                        needs; the topics keep enough to replay)
+ */
+public record TopicLayout(Topics topics, int partitions, short replication, Duration inputRetention) {
+
+    /**
+     * Events may carry a {@code ts} up to a day after they are read (events.md); Kafka refuses records more than an
+     * hour ahead unless the topic allows more.
+     */
+    static final Duration MAX_FUTURE_TIMESTAMP = Duration.ofHours(25);
+
+    public TopicLayout {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        if (replication < 1) {
+            throw new IllegalArgumentException("replication factor must be at least 1, got " + replication);
+        }
+    }
+
+    public List<NewTopic> newTopics() {
+        List<NewTopic> all = new ArrayList<>();
+        Map<String, String> input = Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(inputRetention.toMillis()),
+                TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, String.valueOf(MAX_FUTURE_TIMESTAMP.toMillis()));
+        for (String topic : topics.inputEvents()) {
+            all.add(new NewTopic(topic, partitions, replication).configs(input));
+        }
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        for (String topic : topics.configuration()) {
+            all.add(new NewTopic(topic, 1, replication).configs(compacted));
+        }
+        all.add(new NewTopic(topics.deadLetters(), 1, replication).configs(input));
+        all.add(new NewTopic(topics.routedTickets(), partitions, replication));
+        all.add(new NewTopic(topics.reportRows(), partitions, replication).configs(compacted));
+        return all;
+    }
+}
