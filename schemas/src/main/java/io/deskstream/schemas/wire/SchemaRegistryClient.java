@@ -1,0 +1,190 @@
+package io.deskstream.schemas.wire;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Schema;
+
+/**
+ * A client of the Confluent Schema Registry REST API: register, look up, check compatibility. Lookups are cached
+ * (a schema id never changes its schema), so steady-state serialization makes no HTTP call. Connection failures and
+ * 5xx answers are retried with exponential backoff; a 4xx answer is final.
+ */
+public final class SchemaRegistryClient {
+
+    public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Timeouts and retries; the defaults suit a registry on the same network. */
+    public record Settings(Duration connectTimeout, Duration requestTimeout, int retries, Duration initialBackoff) {
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(200));
+        }
+    }
+
+    private final String baseUrl;
+    private final Settings settings;
+    private final HttpClient http;
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
+
+    public SchemaRegistryClient(String baseUrl, Settings settings) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    }
+
+    public SchemaRegistryClient(String baseUrl) {
+        this(baseUrl, Settings.defaults());
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Registers {@code schema} under {@code subject} (idempotent) and returns its global id. */
+    public int register(String subject, Schema schema) {
+        Map<Schema, Integer> known = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+        Integer cached = known.get(schema);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        int id = answer.path("id").asInt();
+        known.put(schema, id);
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    /** The schema with this global id. */
+    public Schema schemaById(int id) {
+        Schema cached = schemasById.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+        Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
+        schemasById.putIfAbsent(id, schema);
+        return schema;
+    }
+
+    /** The newest version under {@code subject}, or empty when the subject has none. */
+    public Optional<RegisteredSchema> latest(String subject) {
+        try {
+            return Optional.of(registered(send("GET", "/subjects/" + encode(subject) + "/versions/latest", null)));
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == 40401 || e.errorCode() == 40402) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether {@code schema} may be registered under {@code subject}; a subject without versions takes anything. */
+    public boolean isCompatible(String subject, Schema schema) {
+        try {
+            JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+                    schemaBody(schema));
+            return answer.path("is_compatible").asBoolean();
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == 40401 || e.errorCode() == 40402) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        send("GET", "/subjects", null).forEach(s -> subjects.add(s.asText()));
+        return subjects;
+    }
+
+    private static RegisteredSchema registered(JsonNode node) {
+        return new RegisteredSchema(node.path("subject").asText(), node.path("version").asInt(),
+                node.path("id").asInt(), new Schema.Parser().parse(node.path("schema").asText()));
+    }
+
+    private static String schemaBody(Schema schema) {
+        return JSON.createObjectNode().put("schema", schema.toString()).toString();
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(settings.requestTimeout())
+                .header("Accept", CONTENT_TYPE + ", application/json")
+                .header("Content-Type", CONTENT_TYPE)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        Duration backoff = settings.initialBackoff();
+        String lastFailure = "";
+        int attempts = settings.retries() + 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() < 300) {
+                    return JSON.readTree(response.body());
+                }
+                if (response.statusCode() < 500) {
+                    throw refused(method, path, response);
+                }
+                lastFailure = "HTTP " + response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaRegistryException("interrupted while calling the schema registry at " + baseUrl, -1, e);
+            }
+            if (attempt < attempts) {
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+        throw new SchemaRegistryException("schema registry at " + baseUrl + " is unreachable after " + attempts
+                + " attempts (" + method + " " + path + "): " + lastFailure, -1, null);
+    }
+
+    private SchemaRegistryException refused(String method, String path, HttpResponse<String> response) {
+        int code = -1;
+        String message = response.body();
+        try {
+            JsonNode error = JSON.readTree(response.body());
+            code = error.path("error_code").asInt(-1);
+            message = error.path("message").asText(message);
+        } catch (IOException notJson) {
+            // keep the raw body as the message
+        }
+        String what = response.statusCode() == 409
+                ? "the schema is incompatible with the versions already registered"
+                : "the request was refused";
+        return new SchemaRegistryException("schema registry at " + baseUrl + ": " + what + " (" + method + " " + path
+                + ", HTTP " + response.statusCode() + "): " + message, code, null);
+    }
+
+    private static void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
