@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class ConfluentAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
-    private SchemaRegistryClient registry;
+    private SchemaRegistry registry;
     private Schema readerSchema;
     private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     }
 
     /** @param type the generated class to read into; null reads into the class named by the writer schema */
-    public ConfluentAvroDeserializer(SchemaRegistryClient registry, Class<T> type) {
+    public ConfluentAvroDeserializer(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
         this.readerSchema = type == null ? null : SpecificData.get().getSchema(type);
     }

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class ConfluentAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
-    private SchemaRegistryClient registry;
+    private SchemaRegistry registry;
     private boolean isKey;
     private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
     public ConfluentAvroSerializer() {
     }
 
-    public ConfluentAvroSerializer(SchemaRegistryClient registry) {
+    public ConfluentAvroSerializer(SchemaRegistry registry) {
         this.registry = registry;
     }
 

@@ -23,7 +23,7 @@ import org.apache.avro.Schema;
  * (a schema id never changes its schema), so steady-state serialization makes no HTTP call. Connection failures and
  * 5xx answers are retried with exponential backoff; a 4xx answer is final.
  */
-public final class SchemaRegistryClient {
+public final class SchemaRegistryClient implements SchemaRegistry {
 
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +57,7 @@ public final class SchemaRegistryClient {
     }
 
     /** Registers {@code schema} under {@code subject} (idempotent) and returns its global id. */
+    @Override
     public int register(String subject, Schema schema) {
         Map<Schema, Integer> known = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
         Integer cached = known.get(schema);
@@ -71,6 +72,7 @@ public final class SchemaRegistryClient {
     }
 
     /** The schema with this global id. */
+    @Override
     public Schema schemaById(int id) {
         Schema cached = schemasById.get(id);
         if (cached != null) {
@@ -83,6 +85,7 @@ public final class SchemaRegistryClient {
     }
 
     /** The newest version under {@code subject}, or empty when the subject has none. */
+    @Override
     public Optional<RegisteredSchema> latest(String subject) {
         try {
             return Optional.of(registered(send("GET", "/subjects/" + encode(subject) + "/versions/latest", null)));
