@@ -1,0 +1,91 @@
+package io.deskstream.topology;
+
+import io.deskstream.schemas.config.Department;
+import io.deskstream.schemas.config.RoutingRule;
+import io.deskstream.schemas.events.CallEvent;
+import io.deskstream.schemas.events.ChatEvent;
+import io.deskstream.schemas.events.RatingEvent;
+import io.deskstream.schemas.events.TicketEvent;
+import io.deskstream.schemas.output.RoutedConversation;
+import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.state.TicketRating;
+import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
+import io.deskstream.schemas.wire.ConfluentAvroSerializer;
+import io.deskstream.topology.configuration.DepartmentsUpdater;
+import io.deskstream.topology.configuration.LiveRoutingRules;
+import io.deskstream.topology.configuration.RoutingRulesUpdater;
+import io.deskstream.topology.conversation.ConversationProcessor;
+import io.deskstream.topology.deadletter.DeadLetterCounter;
+import io.deskstream.topology.serde.AvroStateSerde;
+import io.deskstream.topology.serde.InputRecordDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * deskstream's processing, as a function of its settings: departments and rules as global stores; ticket, chat, call
+ * and rating events through the conversation processor, which routes, keeps each conversation's state and publishes
+ * routing decisions; refused records to the dead-letter topic, which is counted by reason.
+ */
+public final class DeskstreamTopology {
+
+    private DeskstreamTopology() {
+    }
+
+    public static Topology build(TopologySettings settings) {
+        Topics topics = settings.topics();
+        Topology topology = new Topology();
+        LiveRoutingRules liveRules = new LiveRoutingRules();
+
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DEPARTMENTS),
+                        Serdes.String(), new AvroStateSerde<>(Department.class)).withLoggingDisabled(),
+                "departments-source", new StringDeserializer(),
+                new ConfluentAvroDeserializer<>(settings.registry(), Department.class),
+                topics.departments(), "departments-updater", DepartmentsUpdater::new);
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ROUTING_RULES),
+                        Serdes.String(), new AvroStateSerde<>(RoutingRule.class)).withLoggingDisabled(),
+                "routing-rules-source", new StringDeserializer(),
+                new ConfluentAvroDeserializer<>(settings.registry(), RoutingRule.class),
+                topics.routingRules(), "routing-rules-updater", () -> new RoutingRulesUpdater(liveRules));
+
+        StringDeserializer keys = new StringDeserializer();
+        topology.addSource("ticket-events", keys, new InputRecordDeserializer(settings.registry(), TicketEvent.class),
+                topics.ticketEvents());
+        topology.addSource("chat-events", keys, new InputRecordDeserializer(settings.registry(), ChatEvent.class),
+                topics.chatEvents());
+        topology.addSource("call-events", keys, new InputRecordDeserializer(settings.registry(), CallEvent.class),
+                topics.callEvents());
+        topology.addSource("rating-events", keys, new InputRecordDeserializer(settings.registry(), RatingEvent.class),
+                topics.ratingEvents());
+        topology.addProcessor("conversations", () -> new ConversationProcessor(liveRules, settings.maxFuture()),
+                "ticket-events", "chat-events", "call-events", "rating-events");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATIONS),
+                Serdes.String(), new AvroStateSerde<>(ConversationState.class)), "conversations");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RATINGS),
+                Serdes.String(), new AvroStateSerde<>(TicketRating.class)), "conversations");
+
+        ConfluentAvroSerializer<RoutedConversation> routed = new ConfluentAvroSerializer<>(settings.registry());
+        topology.addSink(ConversationProcessor.ROUTED, topics.routedTickets(), new StringSerializer(), routed,
+                "conversations");
+        TopicNameExtractor<String, RoutedConversation> departmentTopic =
+                (key, value, context) -> topics.routedTicketsOf(value.getDepartment());
+        topology.addSink(ConversationProcessor.ROUTED_TO_DEPARTMENT, departmentTopic, new StringSerializer(), routed,
+                "conversations");
+        topology.addSink(ConversationProcessor.DEAD_LETTER, topics.deadLetters(), new StringSerializer(),
+                new ByteArraySerializer(), "conversations");
+
+        topology.addSource("dead-letters-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.deadLetters());
+        topology.addProcessor("dead-letter-counter", DeadLetterCounter::new, "dead-letters-source");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEAD_LETTER_COUNTS),
+                Serdes.String(), Serdes.Long()), "dead-letter-counter");
+        return topology;
+    }
+}

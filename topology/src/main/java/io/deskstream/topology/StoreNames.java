@@ -1,0 +1,19 @@
+package io.deskstream.topology;
+
+/** Every state store of the topology, named once; the query side reads them by these names. */
+public final class StoreNames {
+
+    /** Conversation states, keyed by {@code kind:id} (e.g. {@code ticket:t-1}). */
+    public static final String CONVERSATIONS = "conversations";
+    /** Each ticket's rating now, keyed by ticket id; may hold a rating before its ticket exists. */
+    public static final String RATINGS = "ratings";
+    /** Departments by id, a global store read from the departments topic on every instance. */
+    public static final String DEPARTMENTS = "departments";
+    /** Routing rules by id, a global store read from the rules topic on every instance. */
+    public static final String ROUTING_RULES = "routing-rules";
+    /** Dead letters counted by reason. */
+    public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
+
+    private StoreNames() {
+    }
+}

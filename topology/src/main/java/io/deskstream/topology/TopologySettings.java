@@ -1,0 +1,21 @@
+package io.deskstream.topology;
+
+import java.time.Duration;
+
+import io.deskstream.schemas.wire.SchemaRegistry;
+
+/**
+ * Everything the topology is a function of.
+ *
+ * @param topics    topic names
+ * @param registry  the schema registry of the topics' Avro records
+ * @param maxFuture how far after the time it is read an event's ts may be (events.md: 24 hours)
+ */
+public record TopologySettings(Topics topics, SchemaRegistry registry, Duration maxFuture) {
+
+    public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(24);
+
+    public TopologySettings(Topics topics, SchemaRegistry registry) {
+        this(topics, registry, DEFAULT_MAX_FUTURE);
+    }
+}

@@ -1,0 +1,155 @@
+package io.deskstream.topology.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+
+import io.deskstream.schemas.config.Department;
+import io.deskstream.schemas.config.RoutingRule;
+import io.deskstream.schemas.events.RatingEvent;
+import io.deskstream.schemas.output.RoutedConversation;
+import io.deskstream.schemas.output.RoutingDecision;
+import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.state.TicketRating;
+import io.deskstream.topology.StoreNames;
+import io.deskstream.topology.configuration.LiveRoutingRules;
+import io.deskstream.topology.deadletter.DeadLetters;
+import io.deskstream.topology.routing.ConversationFacts;
+import io.deskstream.topology.routing.RoutingOutcome;
+import io.deskstream.topology.serde.InputRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The heart of routing: for each ticket, chat, call and rating event, in arrival order per conversation, refuse what
+ * cannot be counted (dead letters), ignore repeats, route new conversations, apply the rest to the conversation's
+ * state, and publish every routing decision.
+ */
+public final class ConversationProcessor implements Processor<String, InputRecord, String, Object> {
+
+    /** Child names: where each kind of output goes. */
+    public static final String ROUTED = "routed-tickets";
+    public static final String ROUTED_TO_DEPARTMENT = "routed-tickets-of-department";
+    public static final String DEAD_LETTER = "dead-letters";
+
+    private final LiveRoutingRules rules;
+    private final Duration maxFuture;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, ConversationState> conversations;
+    private KeyValueStore<String, TicketRating> ratings;
+    private KeyValueStore<String, Department> departments;
+    private KeyValueStore<String, RoutingRule> ruleStore;
+
+    public ConversationProcessor(LiveRoutingRules rules, Duration maxFuture) {
+        this.rules = rules;
+        this.maxFuture = maxFuture;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        conversations = context.getStateStore(StoreNames.CONVERSATIONS);
+        ratings = context.getStateStore(StoreNames.RATINGS);
+        departments = context.getStateStore(StoreNames.DEPARTMENTS);
+        ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
+    }
+
+    @Override
+    public void process(Record<String, InputRecord> record) {
+        InputRecord input = record.value();
+        if (input.value() instanceof RatingEvent rating) {
+            if (!refusedAsFuture(record, rating.getTs())) {
+                rate(rating);
+            }
+            return;
+        }
+        ConversationEvent event = ConversationEvent.of(input.value());
+        if (event == null || refusedAsFuture(record, event.ts())) {
+            return;
+        }
+        ConversationState state = conversations.get(event.stateKey());
+        if (state != null && state.getEventIds().contains(event.eventId())) {
+            return;
+        }
+        if (event.creates()) {
+            if (state != null) {
+                deadLetter(record, "conversation exists", "a " + event.kind() + " " + event.conversationId()
+                        + " was created already, by event " + state.getEventIds().get(0));
+                return;
+            }
+            start(event);
+        } else if (state == null) {
+            deadLetter(record, "unknown conversation", "event " + event.eventId() + " names " + event.kind() + " "
+                    + event.conversationId() + ", which was never created");
+        } else {
+            continueWith(state, event);
+        }
+    }
+
+    private void start(ConversationEvent event) {
+        ConversationFacts facts = ConversationRouting.facts(event.body());
+        RoutingOutcome outcome = rules.current(ruleStore).route(facts);
+        ConversationState state = ConversationRouting.start(event, facts, outcome);
+        conversations.put(event.stateKey(), state);
+        publish(state, RoutingDecision.created, facts.departmentId(), event);
+    }
+
+    private void continueWith(ConversationState state, ConversationEvent event) {
+        String departmentBefore = state.getDepartment();
+        ConversationTransitions.apply(state, event);
+        conversations.put(event.stateKey(), state);
+        if (event.body() instanceof io.deskstream.schemas.events.TicketTransferred) {
+            publish(state, RoutingDecision.transferred, departmentBefore, event);
+        }
+    }
+
+    /** The latest rating by ts wins; on a tie the one read last. */
+    private void rate(RatingEvent rating) {
+        TicketRating now = ratings.get(rating.getTicketId());
+        if (now == null || !rating.getTs().isBefore(now.getTs())) {
+            ratings.put(rating.getTicketId(), new TicketRating(rating.getValue(), rating.getTs(), rating.getId()));
+        }
+    }
+
+    private void publish(ConversationState state, RoutingDecision decision, String previous, ConversationEvent cause) {
+        RoutedConversation routed = RoutedConversation.newBuilder()
+                .setConversationId(state.getId())
+                .setKind(state.getKind())
+                .setDecision(decision)
+                .setChannel(state.getChannel())
+                .setDepartment(state.getDepartment() == null ? RoutingOutcome.NO_DEPARTMENT : state.getDepartment())
+                .setPreviousDepartment(previous)
+                .setAgent(state.getAgent())
+                .setTags(new ArrayList<>(state.getTags()))
+                .setMatchedRules(decision == RoutingDecision.created ? new ArrayList<>(state.getMatchedRules()) : new ArrayList<>())
+                .setEventId(cause.eventId())
+                .setEventTs(cause.ts())
+                .build();
+        Record<String, Object> out = new Record<>(state.getId(), routed, cause.ts().toEpochMilli());
+        context.forward(out, ROUTED);
+        // Only configured departments have a topic; a department id named only by events or rules has none.
+        if (state.getDepartment() != null && departments.get(state.getDepartment()) != null) {
+            context.forward(out, ROUTED_TO_DEPARTMENT);
+        }
+    }
+
+    private boolean refusedAsFuture(Record<String, InputRecord> record, Instant ts) {
+        Instant readAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (!ts.isAfter(readAt.plus(maxFuture))) {
+            return false;
+        }
+        deadLetter(record, "future ts", "ts " + ts + " is more than " + maxFuture.toHours()
+                + " hours after the time it was read, " + readAt);
+        return true;
+    }
+
+    private void deadLetter(Record<String, InputRecord> record, String reason, String error) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        Record<String, Object> out = new Record<String, Object>(record.key(), record.value().bytes(), record.timestamp(),
+                DeadLetters.headers(reason, error, source.topic(), source.partition(), source.offset()));
+        context.forward(out, DEAD_LETTER);
+    }
+}

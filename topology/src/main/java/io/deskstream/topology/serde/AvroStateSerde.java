@@ -1,0 +1,63 @@
+package io.deskstream.topology.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Plain Avro binary for the topology's own state stores and their changelogs. No registry: these bytes are read
+ * only by the topology that wrote them, with the schema compiled into it; schema changes follow the same rule as the
+ * topics' (new fields get defaults) so that a store written by an older version still restores.
+ */
+public final class AvroStateSerde<T extends SpecificRecord> implements Serde<T> {
+
+    private final SpecificDatumWriter<T> writer;
+    private final SpecificDatumReader<T> reader;
+
+    public AvroStateSerde(Class<T> type) {
+        this.writer = new SpecificDatumWriter<>(type);
+        this.reader = new SpecificDatumReader<>(SpecificData.get().getSchema(type));
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            try {
+                writer.write(value, encoder);
+            } catch (IOException e) {
+                throw new SerializationException("cannot write state " + value.getSchema().getName(), e);
+            }
+            return out.toByteArray();
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+            } catch (IOException e) {
+                throw new SerializationException("cannot read state from " + topic, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,162 @@
+package io.deskstream.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskstream.schemas.config.Department;
+import io.deskstream.schemas.config.RoutingRule;
+import io.deskstream.schemas.json.CanonicalEventParser;
+import io.deskstream.schemas.json.DepartmentJson;
+import io.deskstream.schemas.json.InputEvent;
+import io.deskstream.schemas.json.InvalidInputException;
+import io.deskstream.schemas.json.RoutingRuleJson;
+import io.deskstream.schemas.output.RoutedConversation;
+import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
+import io.deskstream.schemas.wire.ConfluentAvroSerializer;
+import io.deskstream.schemas.wire.InMemorySchemaRegistry;
+import io.deskstream.topology.deadletter.UndecodableRecordHandler;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The topology on TopologyTestDriver, fed with events written as the canonical JSON of events.md. Events are mapped
+ * by the product's own parser, as ingest does, so a test reads like the spec.
+ */
+public final class TopologyFixture implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Topics TOPICS = new Topics("test.");
+
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final TopologyTestDriver driver;
+    private final CanonicalEventParser parser;
+    private final ConfluentAvroSerializer<SpecificRecord> values = new ConfluentAvroSerializer<>(registry);
+    private final TestOutputTopic<String, byte[]> routed;
+    private final TestOutputTopic<String, byte[]> deadLetters;
+
+    public TopologyFixture(Instant wallClock) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deskstream-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
+        props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, TOPICS.deadLetters());
+        driver = new TopologyTestDriver(DeskstreamTopology.build(new TopologySettings(TOPICS, registry)), props, wallClock);
+        // The topology's own far-future check is under test, so the parser lets any ts through.
+        parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), Duration.ofDays(365_000));
+        routed = driver.createOutputTopic(TOPICS.routedTickets(), new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public void department(String json) throws Exception {
+        Department d = DepartmentJson.parse((ObjectNode) JSON.readTree(json));
+        pipe(TOPICS.departments(), d.getId(), d, Instant.EPOCH);
+    }
+
+    public void rule(String json) throws Exception {
+        RoutingRule r = RoutingRuleJson.parse((ObjectNode) JSON.readTree(json));
+        pipe(TOPICS.routingRules(), r.getId(), r, Instant.EPOCH);
+    }
+
+    public void deleteRule(String id) {
+        driver.createInputTopic(TOPICS.routingRules(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(id, null);
+    }
+
+    /** Sends events, one canonical JSON object each. */
+    public void events(String... jsonLines) throws InvalidInputException {
+        for (String line : jsonLines) {
+            InputEvent event = parser.parse(line);
+            pipe(topicOf(event), event.key(), event.value(), event.ts());
+        }
+    }
+
+    /** Sends bytes as they are to a topic, as a broken producer might. */
+    public void rawBytes(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
+    }
+
+    /** What ingest does with a line it refuses: the line to the dead-letter topic, with its reason. */
+    public void refusedAtIngest(String line, String reason) {
+        TestInputTopic<String, byte[]> topic =
+                driver.createInputTopic(TOPICS.deadLetters(), new StringSerializer(), new ByteArraySerializer());
+        TestRecord<String, byte[]> record = new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        topic.pipeInput(record);
+    }
+
+    public ConversationState conversation(String stateKey) {
+        KeyValueStore<String, ConversationState> store = driver.getKeyValueStore(StoreNames.CONVERSATIONS);
+        return store.get(stateKey);
+    }
+
+    public List<RoutedConversation> routed() {
+        ConfluentAvroDeserializer<RoutedConversation> d = new ConfluentAvroDeserializer<>(registry, RoutedConversation.class);
+        List<RoutedConversation> out = new ArrayList<>();
+        routed.readValuesToList().forEach(v -> out.add(d.deserialize(TOPICS.routedTickets(), v)));
+        return out;
+    }
+
+    public List<RoutedConversation> routedToDepartment(String departmentId) {
+        String topic = TOPICS.routedTicketsOf(departmentId);
+        ConfluentAvroDeserializer<RoutedConversation> d = new ConfluentAvroDeserializer<>(registry, RoutedConversation.class);
+        List<RoutedConversation> out = new ArrayList<>();
+        driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .readValuesToList().forEach(v -> out.add(d.deserialize(topic, v)));
+        return out;
+    }
+
+    public List<TestRecord<String, byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    public Map<String, Long> deadLetterCounts() {
+        KeyValueStore<String, Long> store = driver.getKeyValueStore(StoreNames.DEAD_LETTER_COUNTS);
+        Map<String, Long> counts = new TreeMap<>();
+        store.all().forEachRemaining(kv -> counts.put(kv.key, kv.value));
+        return counts;
+    }
+
+    public static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private void pipe(String topic, String key, SpecificRecord value, Instant ts) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(key, values.serialize(topic, value), ts);
+    }
+
+    private static String topicOf(InputEvent event) {
+        return switch (event.stream()) {
+            case TICKET -> TOPICS.ticketEvents();
+            case CHAT -> TOPICS.chatEvents();
+            case CALL -> TOPICS.callEvents();
+            case RATING -> TOPICS.ratingEvents();
+        };
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
