@@ -54,16 +54,28 @@ public final class TopologyFixture implements AutoCloseable {
     private final ConfluentAvroSerializer<SpecificRecord> values = new ConfluentAvroSerializer<>(registry);
     private final TestOutputTopic<String, byte[]> routed;
     private final TestOutputTopic<String, byte[]> deadLetters;
+    private final java.nio.file.Path stateDir;
 
     public TopologyFixture(Instant wallClock) {
+        this(wallClock, Duration.ofDays(365_000));
+    }
+
+    /** @param parserMaxFuture how far ahead the parser lets a ts be, as ingest does with 24 hours */
+    public TopologyFixture(Instant wallClock, Duration parserMaxFuture) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deskstream-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            stateDir = java.nio.file.Files.createTempDirectory("deskstream-topology-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, TOPICS.deadLetters());
         driver = new TopologyTestDriver(DeskstreamTopology.build(new TopologySettings(TOPICS, registry)), props, wallClock);
-        // The topology's own far-future check is under test, so the parser lets any ts through.
-        parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), Duration.ofDays(365_000));
+        // By default the topology's own far-future check is under test, so the parser lets any ts through.
+        parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), parserMaxFuture);
         routed = driver.createOutputTopic(TOPICS.routedTickets(), new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
     }
@@ -81,6 +93,15 @@ public final class TopologyFixture implements AutoCloseable {
     public void deleteRule(String id) {
         driver.createInputTopic(TOPICS.routingRules(), new StringSerializer(), new ByteArraySerializer())
                 .pipeInput(id, null);
+    }
+
+    public CanonicalEventParser parser() {
+        return parser;
+    }
+
+    /** Sends one parsed event. */
+    public void event(InputEvent event) {
+        pipe(topicOf(event), event.key(), event.value(), event.ts());
     }
 
     /** Sends events, one canonical JSON object each. */
@@ -133,7 +154,9 @@ public final class TopologyFixture implements AutoCloseable {
     public Map<String, Long> deadLetterCounts() {
         KeyValueStore<String, Long> store = driver.getKeyValueStore(StoreNames.DEAD_LETTER_COUNTS);
         Map<String, Long> counts = new TreeMap<>();
-        store.all().forEachRemaining(kv -> counts.put(kv.key, kv.value));
+        try (var all = store.all()) {
+            all.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+        }
         return counts;
     }
 
@@ -158,5 +181,10 @@ public final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try (var files = java.nio.file.Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
