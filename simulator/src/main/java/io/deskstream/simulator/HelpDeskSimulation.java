@@ -1,0 +1,128 @@
+package io.deskstream.simulator;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A simulated help desk's events, in ts order, deterministic for a seed. Conversations arrive at random (a Poisson
+ * process whose rate follows the {@link DailyShape}), each written whole by {@link ConversationScripts}; their events
+ * are merged by time. Only conversations with events still to come are kept, so memory follows the number of
+ * conversations in flight, not the length of the run.
+ */
+public final class HelpDeskSimulation {
+
+    /** The shop's time zone, for its daily rhythm. */
+    static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Prague");
+
+    private record InFlight(List<ObjectNode> events, Instant[] times, int next, long order) {
+        Instant nextTs() {
+            return times[next];
+        }
+    }
+
+    private final Random random;
+    private final double eventsPerSecond;
+    private final ConversationScripts scripts;
+    private final DailyShape shape = new DailyShape(SHOP_ZONE);
+    private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
+            Comparator.comparing(InFlight::nextTs).thenComparingLong(InFlight::order));
+    private static final long MAX_STEP_SECONDS = 60;
+    private Instant cursor;
+    private Instant nextArrival;
+    private Instant simulatedUntil;
+    private long conversations;
+    private long eventsWritten;
+    private long arrivals;
+
+    public HelpDeskSimulation(long seed, Instant start, double eventsPerSecond, BikeShopHelpDesk desk) {
+        if (!(eventsPerSecond > 0)) {
+            throw new IllegalArgumentException("the rate must be above 0 events per second, got " + eventsPerSecond);
+        }
+        this.random = new Random(seed);
+        this.eventsPerSecond = eventsPerSecond;
+        this.scripts = new ConversationScripts(random, new IdSource(seed), desk.agents());
+        this.simulatedUntil = start.truncatedTo(ChronoUnit.MILLIS);
+        this.cursor = simulatedUntil;
+    }
+
+    /** Every event not returned yet with a ts before {@code until}, in ts order. */
+    public List<ObjectNode> eventsUntil(Instant until) {
+        while (true) {
+            if (nextArrival == null) {
+                // The rate changes through the day: a draw reaches at most a minute ahead, and a miss redraws from
+                // there with the rate of that moment (exact for a Poisson process, which has no memory).
+                double gap = exponential(conversationRate(cursor));
+                if (gap > MAX_STEP_SECONDS) {
+                    cursor = cursor.plusSeconds(MAX_STEP_SECONDS);
+                    if (!cursor.isBefore(until)) {
+                        break;
+                    }
+                    continue;
+                }
+                nextArrival = cursor.plusMillis(Math.max(1, (long) (1000 * gap)));
+            }
+            if (!nextArrival.isBefore(until)) {
+                break;
+            }
+            arrive(nextArrival);
+            cursor = nextArrival;
+            nextArrival = null;
+        }
+        List<ObjectNode> due = new ArrayList<>();
+        while (!inFlight.isEmpty() && inFlight.peek().nextTs().isBefore(until)) {
+            InFlight conversation = inFlight.poll();
+            due.add(conversation.events().get(conversation.next()));
+            if (conversation.next() + 1 < conversation.events().size()) {
+                inFlight.add(new InFlight(conversation.events(), conversation.times(), conversation.next() + 1,
+                        conversation.order()));
+            }
+        }
+        if (until.isAfter(simulatedUntil)) {
+            simulatedUntil = until;
+        }
+        return due;
+    }
+
+    /** The {@code until} of the latest call, or the start. */
+    public Instant simulatedUntil() {
+        return simulatedUntil;
+    }
+
+    /** Conversations with events still to come. */
+    public int conversationsInFlight() {
+        return inFlight.size();
+    }
+
+    private void arrive(Instant at) {
+        double kind = random.nextDouble();
+        List<ObjectNode> events = kind < 0.45 ? scripts.ticket(at) : kind < 0.8 ? scripts.chat(at) : scripts.call(at);
+        Instant[] times = new Instant[events.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = Instant.parse(events.get(i).path("ts").asText());
+        }
+        inFlight.add(new InFlight(events, times, 0, arrivals++));
+        conversations++;
+        eventsWritten += events.size();
+    }
+
+    /**
+     * Conversations per second now: the event rate over the events a conversation brings on average (measured on the
+     * conversations so far, so that the event rate holds whatever the scripts do), shaped by the time of day.
+     */
+    private double conversationRate(Instant at) {
+        double eventsPerConversation = conversations < 50 ? 6.0 : (double) eventsWritten / conversations;
+        return eventsPerSecond / eventsPerConversation * shape.at(at);
+    }
+
+    private double exponential(double rate) {
+        return -Math.log(1 - random.nextDouble()) / rate;
+    }
+}
