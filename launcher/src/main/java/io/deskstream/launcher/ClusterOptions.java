@@ -1,0 +1,26 @@
+package io.deskstream.launcher;
+
+import picocli.CommandLine.Option;
+
+/** Where a client command finds a running deskstream's Kafka cluster and schema registry. */
+final class ClusterOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:DESKSTREAM_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "The Kafka cluster (env DESKSTREAM_BOOTSTRAP_SERVERS, default: ${DEFAULT-VALUE}, "
+                    + "the broker of a local `deskstream demo` or `run`).")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            defaultValue = "${env:DESKSTREAM_SCHEMA_REGISTRY_URL:-http://127.0.0.1:7070/schema-registry}",
+            description = "The schema registry (env DESKSTREAM_SCHEMA_REGISTRY_URL, default: ${DEFAULT-VALUE}).")
+    String schemaRegistryUrl;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            defaultValue = "${env:DESKSTREAM_TOPIC_PREFIX:-deskstream.}",
+            description = "Prefix of every topic name (env DESKSTREAM_TOPIC_PREFIX, default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what the Kafka clients do.")
+    boolean verbose;
+}

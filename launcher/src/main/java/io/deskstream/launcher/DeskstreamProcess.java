@@ -1,0 +1,134 @@
+package io.deskstream.launcher;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.deskstream.api.HttpServer;
+import io.deskstream.api.auth.AdminToken;
+import io.deskstream.kafka.broker.BrokerSettings;
+import io.deskstream.kafka.broker.EmbeddedKafkaBroker;
+import io.deskstream.registry.EmbeddedSchemaRegistry;
+import io.deskstream.schemas.wire.ConfluentAvroSerializer;
+import io.deskstream.schemas.wire.SchemaRegistryClient;
+import io.javalin.config.JavalinConfig;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running deskstream: the embedded broker (unless a cluster is given), the topics, the schema registry (embedded
+ * unless one is given), and the HTTP port. Parts start in dependency order and stop in reverse.
+ */
+final class DeskstreamProcess implements AutoCloseable {
+
+    static final String REGISTRY_PATH = "/schema-registry";
+    static final String SCHEMAS_TOPIC = "_schemas";
+    private static final Logger LOG = LoggerFactory.getLogger(DeskstreamProcess.class);
+
+    private final RuntimeSettings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private String bootstrapServers;
+    private String schemaRegistryUrl;
+    private AdminToken adminToken;
+    private List<String> createdTopics = List.of();
+
+    private DeskstreamProcess(RuntimeSettings settings) {
+        this.settings = settings;
+    }
+
+    static DeskstreamProcess start(RuntimeSettings settings) throws IOException, InterruptedException {
+        DeskstreamProcess process = new DeskstreamProcess(settings);
+        try {
+            process.startParts();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return process;
+    }
+
+    private void startParts() throws IOException, InterruptedException {
+        java.nio.file.Files.createDirectories(settings.dataDir());
+        PortCheck.requireFree(settings.httpHost(), settings.httpPort(), "HTTP", "--http-port");
+        if (settings.embeddedBroker()) {
+            BrokerSettings broker = BrokerSettings.of(settings.kafkaDir(), settings.kafkaPort(),
+                    settings.topicLayout().partitions());
+            PortCheck.requireFree("127.0.0.1", broker.port(), "Kafka", "--kafka-port");
+            PortCheck.requireFree("127.0.0.1", broker.controllerPort(), "Kafka controller, the Kafka port + 1",
+                    "--kafka-port");
+            bootstrapServers = started(EmbeddedKafkaBroker.start(broker)).bootstrapServers();
+        } else {
+            bootstrapServers = settings.bootstrapServers();
+            ClusterCheck.requireReachable(bootstrapServers);
+        }
+        createdTopics = TopicProvisioner.createMissing(bootstrapServers, settings.topicLayout().newTopics());
+        adminToken = AdminToken.resolve(System.getenv(AdminToken.ENVIRONMENT_VARIABLE), settings.dataDir());
+
+        List<Consumer<JavalinConfig>> routes = new ArrayList<>();
+        if (settings.embeddedRegistry()) {
+            EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(bootstrapServers, SCHEMAS_TOPIC));
+            routes.add(config -> registry.routes(config, REGISTRY_PATH));
+            schemaRegistryUrl = settings.localHttpUrl() + REGISTRY_PATH;
+        } else {
+            schemaRegistryUrl = settings.schemaRegistryUrl();
+        }
+        started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
+        LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        running.push(part);
+        return part;
+    }
+
+    RuntimeSettings settings() {
+        return settings;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    String schemaRegistryUrl() {
+        return schemaRegistryUrl;
+    }
+
+    String httpUrl() {
+        return settings.localHttpUrl();
+    }
+
+    AdminToken adminToken() {
+        return adminToken;
+    }
+
+    List<String> createdTopics() {
+        return createdTopics;
+    }
+
+    /** A serializer of Avro records in the Confluent wire format, registering with this process's registry. */
+    Serializer<SpecificRecord> recordSerializer() {
+        return new ConfluentAvroSerializer<>(new SchemaRegistryClient(schemaRegistryUrl));
+    }
+
+    /** Runs {@code part} until this process stops; it is closed before the parts started earlier. */
+    <T extends AutoCloseable> T keep(T part) {
+        return started(part);
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

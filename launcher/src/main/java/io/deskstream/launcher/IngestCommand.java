@@ -1,0 +1,92 @@
+package io.deskstream.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.deskstream.ingest.EventFileIngest;
+import io.deskstream.ingest.EventPublisher;
+import io.deskstream.ingest.IngestSummary;
+import io.deskstream.schemas.json.CanonicalEventParser;
+import io.deskstream.schemas.wire.ConfluentAvroSerializer;
+import io.deskstream.schemas.wire.SchemaRegistryClient;
+import io.deskstream.topology.Topics;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code deskstream ingest FILE.jsonl}: sends an event file to the input topics of a running deskstream. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {
+            "Sends a JSON Lines file of events to a running deskstream.",
+            "",
+            "Each line is one event as in events.md. Valid events are sent keyed by conversation id; refused "
+                    + "lines go to the dead-letter topic with the reason. Ends with a summary of what was sent and "
+                    + "refused, by reason and line."
+        })
+final class IngestCommand implements Callable<Integer> {
+
+    private static final int LISTED_REFUSALS = 20;
+
+    @Parameters(paramLabel = "FILE.jsonl", description = "The events, one JSON object per line.")
+    Path file;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() throws Exception {
+        if (cluster.verbose) {
+            Logging.verbose();
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file + ": no such readable file");
+        }
+        ClusterCheck.requireReachable(cluster.bootstrapServers);
+        long lines = EventFileIngest.countLines(file);
+        PrintStream out = System.out;
+        Topics topics = new Topics(cluster.topicPrefix);
+        long started = System.nanoTime();
+        IngestSummary summary;
+        try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers,
+                new ConfluentAvroSerializer<>(new SchemaRegistryClient(cluster.schemaRegistryUrl)), topics);
+             ProgressBar bar = new ProgressBarBuilder()
+                     .setTaskName("Ingesting " + file.getFileName())
+                     .setInitialMax(lines)
+                     .setUnit(" lines", 1)
+                     .setStyle(ProgressBarStyle.ASCII)
+                     .showSpeed()
+                     .setUpdateIntervalMillis(250)
+                     .continuousUpdate()
+                     .build()) {
+            summary = new EventFileIngest(new CanonicalEventParser(), publisher).ingest(file, bar::stepTo);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        report(out, summary, took);
+        return 0;
+    }
+
+    private static void report(PrintStream out, IngestSummary summary, Duration took) {
+        double seconds = Math.max(took.toMillis(), 1) / 1000.0;
+        out.printf("Sent %,d events in %.1f s (%,.0f events/s).%n", summary.sent(), seconds, summary.sent() / seconds);
+        if (summary.refused().isEmpty()) {
+            out.println("Refused no line.");
+            return;
+        }
+        out.printf("Refused %,d lines, sent to the dead-letter topic:%n", summary.refused().size());
+        for (Map.Entry<String, Long> reason : summary.refusedByReason().entrySet()) {
+            out.printf("  %-28s %,d%n", reason.getKey(), reason.getValue());
+        }
+        summary.refused().stream().limit(LISTED_REFUSALS).forEach(line ->
+                out.printf("  line %d: %s%n", line.lineNumber(), line.error()));
+        if (summary.refused().size() > LISTED_REFUSALS) {
+            out.printf("  ... and %d more%n", summary.refused().size() - LISTED_REFUSALS);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.deskstream.launcher;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import picocli.CommandLine.Option;
+
+/** The options of api.md shared by {@code demo} and {@code run}; each has an environment variable. */
+final class RuntimeOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            defaultValue = "${env:DESKSTREAM_DATA_DIR:-./data}",
+            description = "Where the embedded broker's log, the state stores, exports and the admin token live; "
+                    + "kept across restarts (env DESKSTREAM_DATA_DIR, default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--http-port", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_HTTP_PORT:-7070}",
+            description = "Port of the API, the dashboard and the embedded schema registry "
+                    + "(env DESKSTREAM_HTTP_PORT, default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--http-host", paramLabel = "HOST",
+            defaultValue = "${env:DESKSTREAM_HTTP_HOST:-127.0.0.1}",
+            description = "Address the HTTP port listens on; 0.0.0.0 for every interface "
+                    + "(env DESKSTREAM_HTTP_HOST, default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Option(names = "--kafka-port", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_KAFKA_PORT:-9092}",
+            description = "Client port of the embedded Kafka broker; its controller takes the next port "
+                    + "(env DESKSTREAM_KAFKA_PORT, default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--report-timezone", paramLabel = "ZONE",
+            defaultValue = "${env:DESKSTREAM_REPORT_TIMEZONE:-UTC}",
+            description = "Time zone of report buckets (days, weeks, months) "
+                    + "(env DESKSTREAM_REPORT_TIMEZONE, default: ${DEFAULT-VALUE}).")
+    ZoneId reportTimezone;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:DESKSTREAM_BOOTSTRAP_SERVERS}",
+            description = "An existing Kafka cluster to use instead of the embedded broker "
+                    + "(env DESKSTREAM_BOOTSTRAP_SERVERS, default: embedded).")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            defaultValue = "${env:DESKSTREAM_SCHEMA_REGISTRY_URL}",
+            description = "An existing Confluent-compatible schema registry to use instead of the embedded one "
+                    + "(env DESKSTREAM_SCHEMA_REGISTRY_URL, default: embedded, served under /schema-registry).")
+    String schemaRegistryUrl;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            defaultValue = "${env:DESKSTREAM_TOPIC_PREFIX:-deskstream.}",
+            description = "Prefix of every topic name (env DESKSTREAM_TOPIC_PREFIX, default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_PARTITIONS:-4}",
+            description = "Partitions of the event topics created at start: the most instances that can share "
+                    + "the work (env DESKSTREAM_PARTITIONS, default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_REPLICATION_FACTOR:-1}",
+            description = "Replication factor of the topics created at start "
+                    + "(env DESKSTREAM_REPLICATION_FACTOR, default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    @Option(names = "--input-retention-days", paramLabel = "DAYS",
+            defaultValue = "${env:DESKSTREAM_INPUT_RETENTION_DAYS:-30}",
+            description = "How long events stay on the input topics, by event time "
+                    + "(env DESKSTREAM_INPUT_RETENTION_DAYS, default: ${DEFAULT-VALUE}).")
+    int inputRetentionDays;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what Kafka, the registry and the HTTP server do.")
+    boolean verbose;
+}

@@ -1,0 +1,40 @@
+package io.deskstream.launcher;
+
+import java.io.PrintStream;
+
+import io.deskstream.api.auth.AdminToken;
+
+/** The lines that tell a user where everything is once deskstream runs. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static void print(PrintStream out, DeskstreamProcess process) {
+        RuntimeSettings s = process.settings();
+        out.println();
+        out.println("deskstream is running.");
+        row(out, "HTTP", process.httpUrl());
+        row(out, "schema registry", process.schemaRegistryUrl() + (s.embeddedRegistry() ? "  (embedded)" : ""));
+        row(out, "Kafka", process.bootstrapServers() + (s.embeddedBroker() ? "  (embedded, KRaft)" : ""));
+        row(out, "topics", s.topics().prefix() + "*  (" + s.topicLayout().partitions() + " partitions"
+                + (process.createdTopics().isEmpty() ? "" : ", " + process.createdTopics().size() + " created now") + ")");
+        row(out, "data dir", s.dataDir().toString());
+        row(out, "report time zone", s.reportTimezone().getId());
+        AdminToken token = process.adminToken();
+        row(out, "admin token", token.token() + "  (" + switch (token.source()) {
+            case ENVIRONMENT -> "from " + AdminToken.ENVIRONMENT_VARIABLE;
+            case DATA_DIR -> "kept in " + s.dataDir().resolve(AdminToken.FILE_NAME);
+            case CREATED -> "new, kept in " + s.dataDir().resolve(AdminToken.FILE_NAME);
+        } + ")");
+        out.println();
+        out.println("Send events with: ./deskstream ingest FILE.jsonl"
+                + (s.embeddedBroker() && s.kafkaPort() == 9092 ? "" : " --bootstrap-servers " + process.bootstrapServers()
+                + " --schema-registry-url " + process.schemaRegistryUrl()));
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    private static void row(PrintStream out, String label, String value) {
+        out.printf("  %-18s %s%n", label, value);
+    }
+}
