@@ -1,6 +1,7 @@
 package io.deskstream.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -9,7 +10,12 @@ import java.util.concurrent.TimeoutException;
 
 import io.deskstream.schemas.config.Department;
 import io.deskstream.schemas.config.RoutingRule;
+import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,12 +33,16 @@ public final class ConfigurationWriter implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final Admin admin;
     private final Serializer<SpecificRecord> values;
+    private final TopicLayout layout;
     private final Topics topics;
 
-    public ConfigurationWriter(String bootstrapServers, Serializer<SpecificRecord> values, Topics topics) {
+    public ConfigurationWriter(String bootstrapServers, Serializer<SpecificRecord> values, TopicLayout layout) {
         this.values = values;
-        this.topics = topics;
+        this.layout = layout;
+        this.topics = layout.topics();
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -41,8 +51,30 @@ public final class ConfigurationWriter implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * Creates the department's topic of routing decisions, then writes the department: the topology publishes to that
+     * topic as soon as it reads the department, and must find it there.
+     */
     public RecordMetadata put(Department department) {
+        createTopic(layout.departmentTopic(department.getId()));
         return write(topics.departments(), department.getId(), department);
+    }
+
+    private void createTopic(NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create topic " + topic.name() + " within "
+                    + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
+        }
     }
 
     public RecordMetadata put(RoutingRule rule) {
@@ -78,5 +110,6 @@ public final class ConfigurationWriter implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        admin.close();
     }
 }

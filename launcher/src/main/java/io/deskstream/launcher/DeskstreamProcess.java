@@ -16,13 +16,14 @@ import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.schemas.wire.SchemaRegistryClient;
 import io.javalin.config.JavalinConfig;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running deskstream: the embedded broker (unless a cluster is given), the topics, the schema registry (embedded
- * unless one is given), and the HTTP port. Parts start in dependency order and stop in reverse.
+ * unless one is given), the HTTP port and the topology. Parts start in dependency order and stop in reverse.
  */
 final class DeskstreamProcess implements AutoCloseable {
 
@@ -36,6 +37,7 @@ final class DeskstreamProcess implements AutoCloseable {
     private String schemaRegistryUrl;
     private AdminToken adminToken;
     private List<String> createdTopics = List.of();
+    private StreamsRuntime streams;
 
     private DeskstreamProcess(RuntimeSettings settings) {
         this.settings = settings;
@@ -66,7 +68,10 @@ final class DeskstreamProcess implements AutoCloseable {
             bootstrapServers = settings.bootstrapServers();
             ClusterCheck.requireReachable(bootstrapServers);
         }
-        createdTopics = TopicProvisioner.createMissing(bootstrapServers, settings.topicLayout().newTopics());
+        List<NewTopic> topics = new ArrayList<>(settings.topicLayout().newTopics());
+        ConfiguredDepartments.read(bootstrapServers, settings.topics().departments())
+                .forEach(id -> topics.add(settings.topicLayout().departmentTopic(id)));
+        createdTopics = TopicProvisioner.createMissing(bootstrapServers, topics);
         adminToken = AdminToken.resolve(System.getenv(AdminToken.ENVIRONMENT_VARIABLE), settings.dataDir());
 
         List<Consumer<JavalinConfig>> routes = new ArrayList<>();
@@ -78,6 +83,8 @@ final class DeskstreamProcess implements AutoCloseable {
             schemaRegistryUrl = settings.schemaRegistryUrl();
         }
         started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
+        streams = started(StreamsRuntime.start(bootstrapServers, settings.topics(),
+                new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication()));
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
@@ -100,6 +107,10 @@ final class DeskstreamProcess implements AutoCloseable {
 
     String httpUrl() {
         return settings.localHttpUrl();
+    }
+
+    StreamsRuntime streams() {
+        return streams;
     }
 
     AdminToken adminToken() {

@@ -48,6 +48,10 @@ record RuntimeSettings(
         return schemaRegistryUrl == null;
     }
 
+    Path streamsDir() {
+        return dataDir.resolve("streams");
+    }
+
     Path kafkaDir() {
         return dataDir.resolve("kafka");
     }

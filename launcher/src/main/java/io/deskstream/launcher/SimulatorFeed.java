@@ -94,7 +94,7 @@ final class SimulatorFeed implements AutoCloseable {
             return;
         }
         try (ConfigurationWriter writer = new ConfigurationWriter(process.bootstrapServers(),
-                process.recordSerializer(), process.settings().topics())) {
+                process.recordSerializer(), process.settings().topicLayout())) {
             for (ObjectNode department : desk.departments()) {
                 writer.put(DepartmentJson.parse(department));
             }

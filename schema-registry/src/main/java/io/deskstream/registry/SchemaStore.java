@@ -26,6 +26,7 @@ public final class SchemaStore {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final SchemasTopic topic;
+    private final Object writes = new Object();
     private final Map<String, TreeMap<Integer, SubjectVersion>> subjects = new TreeMap<>();
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, Integer> idsBySchemaText = new HashMap<>();
@@ -86,11 +87,22 @@ public final class SchemaStore {
      */
     public SubjectVersion register(String subject, String schemaText) {
         Schema schema = parse(schemaText);
-        long written;
+        synchronized (writes) {
+            registerOne(subject, schema);
+        }
+        return lookup(subject, schema).orElseThrow(() -> new RegistryError(500, 50001, "the schema was written but not read back"));
+    }
+
+    /**
+     * Decides and writes one registration. Holding {@link #writes} keeps the next writer out until this one has been
+     * read back: waiting for the read-back releases the store's monitor, and a second writer deciding an id then
+     * would give out the same id twice.
+     */
+    private void registerOne(String subject, Schema schema) {
         synchronized (this) {
             Optional<SubjectVersion> existing = lookup(subject, schema);
             if (existing.isPresent()) {
-                return existing.get();
+                return;
             }
             List<String> problems = level(subject).problems(schema, versionsOf(subject));
             if (!problems.isEmpty()) {
@@ -101,11 +113,9 @@ public final class SchemaStore {
             int newId = id != null ? id : schemasById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
             TreeMap<Integer, SubjectVersion> versions = subjects.get(subject);
             int version = versions == null || versions.isEmpty() ? 1 : versions.lastKey() + 1;
-            written = write(SchemaRecords.schemaKey(subject, version),
-                    SchemaRecords.schemaValue(subject, version, newId, schema.toString()));
-            awaitApplied(written);
+            awaitApplied(write(SchemaRecords.schemaKey(subject, version),
+                    SchemaRecords.schemaValue(subject, version, newId, schema.toString())));
         }
-        return lookup(subject, schema).orElseThrow(() -> new RegistryError(500, 50001, "the schema was written but not read back"));
     }
 
     public synchronized Optional<SubjectVersion> lookup(String subject, Schema schema) {
@@ -186,8 +196,10 @@ public final class SchemaStore {
 
     /** @param subject null for the global level */
     public CompatibilityLevel setLevel(String subject, CompatibilityLevel level) {
-        synchronized (this) {
-            awaitApplied(write(SchemaRecords.configKey(subject), SchemaRecords.configValue(level)));
+        synchronized (writes) {
+            synchronized (this) {
+                awaitApplied(write(SchemaRecords.configKey(subject), SchemaRecords.configValue(level)));
+            }
         }
         return level;
     }

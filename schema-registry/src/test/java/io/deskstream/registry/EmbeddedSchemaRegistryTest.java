@@ -118,6 +118,27 @@ class EmbeddedSchemaRegistryTest {
     }
 
     @Test
+    void shouldGiveDistinctIdsToSchemasRegisteredAtTheSameTime() throws Exception {
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            Schema schema = record("Thing" + i, "a");
+            ids.add(pool.submit(() -> new SchemaRegistryClient(url).register("things-" + schema.getName() + "-value", schema)));
+        }
+        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        for (var id : ids) {
+            distinct.add(id.get());
+        }
+        pool.shutdown();
+
+        assertThat(distinct).hasSize(writers);
+        for (int i = 0; i < writers; i++) {
+            assertThat(client.schemaById(i + 1).getName()).startsWith("Thing");
+        }
+    }
+
+    @Test
     void shouldAnswerTheExistingVersionWhenASchemaIsRegisteredAgain() throws Exception {
         Schema schema = record("Thing", "a");
         client.register("things-value", schema);

@@ -35,11 +35,24 @@ public record TopicLayout(Topics topics, int partitions, short replication, Dura
         }
     }
 
-    public List<NewTopic> newTopics() {
-        List<NewTopic> all = new ArrayList<>();
-        Map<String, String> input = Map.of(
+    /** The topic of one configured department's routing decisions. */
+    public NewTopic departmentTopic(String departmentId) {
+        return new NewTopic(topics.routedTicketsOf(departmentId), partitions, replication).configs(byEventTime());
+    }
+
+    /**
+     * Records carry their event time, so retention counts from the event: a replay of history older than the
+     * retention would be deleted at once, and a ts up to a day ahead must be accepted.
+     */
+    private Map<String, String> byEventTime() {
+        return Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(inputRetention.toMillis()),
                 TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, String.valueOf(MAX_FUTURE_TIMESTAMP.toMillis()));
+    }
+
+    public List<NewTopic> newTopics() {
+        List<NewTopic> all = new ArrayList<>();
+        Map<String, String> input = byEventTime();
         for (String topic : topics.inputEvents()) {
             all.add(new NewTopic(topic, partitions, replication).configs(input));
         }
@@ -48,7 +61,7 @@ public record TopicLayout(Topics topics, int partitions, short replication, Dura
             all.add(new NewTopic(topic, 1, replication).configs(compacted));
         }
         all.add(new NewTopic(topics.deadLetters(), 1, replication).configs(input));
-        all.add(new NewTopic(topics.routedTickets(), partitions, replication));
+        all.add(new NewTopic(topics.routedTickets(), partitions, replication).configs(input));
         all.add(new NewTopic(topics.reportRows(), partitions, replication).configs(compacted));
         return all;
     }

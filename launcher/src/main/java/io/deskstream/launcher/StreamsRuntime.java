@@ -1,0 +1,81 @@
+package io.deskstream.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.deskstream.schemas.wire.SchemaRegistry;
+import io.deskstream.topology.DeskstreamTopology;
+import io.deskstream.topology.TopologySettings;
+import io.deskstream.topology.Topics;
+import io.deskstream.topology.deadletter.UndecodableRecordHandler;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs deskstream's topology on Kafka Streams: exactly once ({@code exactly_once_v2}), state under the data directory,
+ * undecodable records to the dead-letter topic. Instances with the same application id share the partitions.
+ */
+final class StreamsRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final KafkaStreams streams;
+
+    private StreamsRuntime(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    static StreamsRuntime start(String bootstrapServers, Topics topics, SchemaRegistry registry, Path stateDir,
+                                short replication) throws InterruptedException {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(topics));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
+        props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters());
+        KafkaStreams streams = new KafkaStreams(DeskstreamTopology.build(new TopologySettings(topics, registry)), props);
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            LOG.info("topology {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("a stream thread failed and is replaced: {}", e.toString(), e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+        if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            LOG.warn("the topology is not running after {} s; it goes on starting (state {})",
+                    START_TIMEOUT.toSeconds(), streams.state());
+        }
+        return new StreamsRuntime(streams);
+    }
+
+    /** One application (consumer group, internal topics) per topic prefix, so deployments on a cluster stay apart. */
+    static String applicationId(Topics topics) {
+        String prefix = topics.prefix().replaceAll("[^a-zA-Z0-9._-]", "");
+        return (prefix.isEmpty() ? "deskstream." : prefix) + "app";
+    }
+
+    KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
