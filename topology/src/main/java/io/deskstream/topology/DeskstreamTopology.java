@@ -64,7 +64,7 @@ public final class DeskstreamTopology {
                 topics.callEvents());
         topology.addSource("rating-events", keys, new InputRecordDeserializer(settings.registry(), RatingEvent.class),
                 topics.ratingEvents());
-        topology.addProcessor("conversations", () -> new ConversationProcessor(liveRules, settings.maxFuture()),
+        topology.addProcessor("conversations", () -> new ConversationProcessor(liveRules, settings.maxFuture(), settings.retention()),
                 "ticket-events", "chat-events", "call-events", "rating-events");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATIONS),
                 Serdes.String(), new AvroStateSerde<>(ConversationState.class)), "conversations");

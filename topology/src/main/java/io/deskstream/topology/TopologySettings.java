@@ -10,12 +10,15 @@ import io.deskstream.schemas.wire.SchemaRegistry;
  * @param topics    topic names
  * @param registry  the schema registry of the topics' Avro records
  * @param maxFuture how far after the time it is read an event's ts may be (events.md: 24 hours)
+ * @param retention how long a conversation is kept after its last event, by event time; then it is forgotten,
+ *                  with the event ids that recognise its duplicates
  */
-public record TopologySettings(Topics topics, SchemaRegistry registry, Duration maxFuture) {
+public record TopologySettings(Topics topics, SchemaRegistry registry, Duration maxFuture, Duration retention) {
 
     public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(24);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
 
     public TopologySettings(Topics topics, SchemaRegistry registry) {
-        this(topics, registry, DEFAULT_MAX_FUTURE);
+        this(topics, registry, DEFAULT_MAX_FUTURE, DEFAULT_RETENTION);
     }
 }

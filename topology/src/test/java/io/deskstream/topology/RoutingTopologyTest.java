@@ -189,4 +189,15 @@ class RoutingTopologyTest {
 
         assertThat(desk.deadLetterCounts()).isEqualTo(Map.of("unknown type", 1L, "unknown conversation", 2L));
     }
+
+    @Test
+    void shouldForgetAConversationOnceItsLastEventIsOlderThanTheRetention() throws Exception {
+        desk.events("{\"id\":\"e-1\",\"type\":\"ticket.created\",\"ts\":\"2025-09-01T09:00:00Z\",\"ticketId\":\"t-old\",\"channel\":\"email\"}",
+                "{\"id\":\"e-2\",\"type\":\"ticket.created\",\"ts\":\"2026-09-01T09:00:00Z\",\"ticketId\":\"t-recent\",\"channel\":\"email\"}",
+                "{\"id\":\"e-3\",\"type\":\"ticket.created\",\"ts\":\"2026-11-02T09:00:00Z\",\"ticketId\":\"t-new\",\"channel\":\"email\"}");
+
+        assertThat(desk.conversation("ticket:t-old")).as("last event 427 days before stream time").isNull();
+        assertThat(desk.conversation("ticket:t-recent")).isNotNull();
+        assertThat(desk.conversation("ticket:t-new")).isNotNull();
+    }
 }

@@ -21,6 +21,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -30,6 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ConversationProcessor implements Processor<String, InputRecord, String, Object> {
 
+    private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+
     /** Child names: where each kind of output goes. */
     public static final String ROUTED = "routed-tickets";
     public static final String ROUTED_TO_DEPARTMENT = "routed-tickets-of-department";
@@ -37,15 +41,17 @@ public final class ConversationProcessor implements Processor<String, InputRecor
 
     private final LiveRoutingRules rules;
     private final Duration maxFuture;
+    private final Duration retention;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ConversationState> conversations;
     private KeyValueStore<String, TicketRating> ratings;
     private KeyValueStore<String, Department> departments;
     private KeyValueStore<String, RoutingRule> ruleStore;
 
-    public ConversationProcessor(LiveRoutingRules rules, Duration maxFuture) {
+    public ConversationProcessor(LiveRoutingRules rules, Duration maxFuture, Duration retention) {
         this.rules = rules;
         this.maxFuture = maxFuture;
+        this.retention = retention;
     }
 
     @Override
@@ -55,6 +61,30 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ratings = context.getStateStore(StoreNames.RATINGS);
         departments = context.getStateStore(StoreNames.DEPARTMENTS);
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
+    }
+
+    /**
+     * Forgets conversations and ratings older than the retention, by event time, so that the stores (and the event
+     * ids kept against duplicates) do not grow forever. Stream time, not the wall clock: a replay of old history
+     * keeps what it replays.
+     */
+    private void expire(long streamTime) {
+        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
+        try (KeyValueIterator<String, ConversationState> all = conversations.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.getLastEventTs().isBefore(cutoff)) {
+                    conversations.delete(entry.key);
+                }
+            });
+        }
+        try (KeyValueIterator<String, TicketRating> all = ratings.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.getTs().isBefore(cutoff)) {
+                    ratings.delete(entry.key);
+                }
+            });
+        }
     }
 
     @Override
