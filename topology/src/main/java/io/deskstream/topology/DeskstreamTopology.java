@@ -8,6 +8,7 @@ import io.deskstream.schemas.events.RatingEvent;
 import io.deskstream.schemas.events.TicketEvent;
 import io.deskstream.schemas.output.RoutedConversation;
 import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
@@ -70,6 +71,11 @@ public final class DeskstreamTopology {
                 Serdes.String(), new AvroStateSerde<>(ConversationState.class)), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RATINGS),
                 Serdes.String(), new AvroStateSerde<>(TicketRating.class)), "conversations");
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.METRIC_CELLS),
+                Serdes.String(), new AvroStateSerde<>(MetricCell.class)), "conversations");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TICKET_STATUS),
+                Serdes.String(), Serdes.Long()), "conversations");
 
         ConfluentAvroSerializer<RoutedConversation> routed = new ConfluentAvroSerializer<>(settings.registry());
         topology.addSink(ConversationProcessor.ROUTED, topics.routedTickets(), new StringSerializer(), routed,

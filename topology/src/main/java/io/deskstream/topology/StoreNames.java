@@ -11,6 +11,10 @@ public final class StoreNames {
     public static final String DEPARTMENTS = "departments";
     /** Routing rules by id, a global store read from the rules topic on every instance. */
     public static final String ROUTING_RULES = "routing-rules";
+    /** Report cells by hour, department, channel and agent: this partition's share of every column. */
+    public static final String METRIC_CELLS = "metric-cells";
+    /** Tickets counted by department and status now. */
+    public static final String TICKET_STATUS = "ticket-status";
     /** Dead letters counted by reason. */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
 

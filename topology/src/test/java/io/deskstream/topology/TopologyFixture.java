@@ -160,6 +160,16 @@ public final class TopologyFixture implements AutoCloseable {
         return counts;
     }
 
+    public List<Map<String, Object>> report(io.deskstream.topology.report.ReportQuery query) {
+        return io.deskstream.topology.report.DepartmentReport.rows(query,
+                driver.<String, io.deskstream.schemas.state.MetricCell>getKeyValueStore(StoreNames.METRIC_CELLS));
+    }
+
+    public List<Map<String, Object>> ticketStatus() {
+        return io.deskstream.topology.report.TicketStatusReport.rows(
+                driver.<String, Long>getKeyValueStore(StoreNames.TICKET_STATUS), java.util.Set.of());
+    }
+
     public static String header(Headers headers, String name) {
         return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }

@@ -10,7 +10,14 @@ import io.deskstream.schemas.events.RatingEvent;
 import io.deskstream.schemas.output.RoutedConversation;
 import io.deskstream.schemas.output.RoutingDecision;
 import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.schemas.state.TicketRating;
+import io.deskstream.schemas.state.TicketStatus;
+import io.deskstream.topology.metrics.CellKey;
+import io.deskstream.topology.metrics.ConversationMetrics;
+import io.deskstream.topology.metrics.MetricCells;
+import io.deskstream.topology.metrics.RatingCounting;
+import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.configuration.LiveRoutingRules;
 import io.deskstream.topology.deadletter.DeadLetters;
@@ -47,6 +54,10 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private KeyValueStore<String, TicketRating> ratings;
     private KeyValueStore<String, Department> departments;
     private KeyValueStore<String, RoutingRule> ruleStore;
+    private KeyValueStore<String, MetricCell> metricStore;
+    private MetricCells cells;
+    private ConversationMetrics metrics;
+    private TicketStatusCounts statusCounts;
 
     public ConversationProcessor(LiveRoutingRules rules, Duration maxFuture, Duration retention) {
         this.rules = rules;
@@ -61,6 +72,10 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ratings = context.getStateStore(StoreNames.RATINGS);
         departments = context.getStateStore(StoreNames.DEPARTMENTS);
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
+        metricStore = context.getStateStore(StoreNames.METRIC_CELLS);
+        cells = new MetricCells(metricStore);
+        metrics = new ConversationMetrics(cells, departments::get);
+        statusCounts = new TicketStatusCounts(context.getStateStore(StoreNames.TICKET_STATUS));
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
     }
 
@@ -77,6 +92,10 @@ public final class ConversationProcessor implements Processor<String, InputRecor
                     conversations.delete(entry.key);
                 }
             });
+        }
+        try (KeyValueIterator<String, MetricCell> old = metricStore.range(CellKey.hourPrefix(Instant.EPOCH),
+                CellKey.hourPrefix(cutoff))) {
+            old.forEachRemaining(entry -> metricStore.delete(entry.key));
         }
         try (KeyValueIterator<String, TicketRating> all = ratings.all()) {
             all.forEachRemaining(entry -> {
@@ -123,13 +142,23 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ConversationFacts facts = ConversationRouting.facts(event.body());
         RoutingOutcome outcome = rules.current(ruleStore).route(facts);
         ConversationState state = ConversationRouting.start(event, facts, outcome);
+        metrics.created(state, event);
+        if (state.getTicket() != null) {
+            statusCounts.move(null, null, state.getDepartment(), state.getTicket().getStatus());
+        }
         conversations.put(event.stateKey(), state);
         publish(state, RoutingDecision.created, facts.departmentId(), event);
     }
 
     private void continueWith(ConversationState state, ConversationEvent event) {
         String departmentBefore = state.getDepartment();
+        TicketStatus statusBefore = state.getTicket() == null ? null : state.getTicket().getStatus();
+        metrics.before(state, event);
         ConversationTransitions.apply(state, event);
+        if (state.getTicket() != null) {
+            statusCounts.move(departmentBefore, statusBefore, state.getDepartment(), state.getTicket().getStatus());
+            RatingCounting.reconcile(state, ratings.get(state.getId()), cells);
+        }
         conversations.put(event.stateKey(), state);
         if (event.body() instanceof io.deskstream.schemas.events.TicketTransferred) {
             publish(state, RoutingDecision.transferred, departmentBefore, event);
@@ -139,8 +168,16 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     /** The latest rating by ts wins; on a tie the one read last. */
     private void rate(RatingEvent rating) {
         TicketRating now = ratings.get(rating.getTicketId());
-        if (now == null || !rating.getTs().isBefore(now.getTs())) {
-            ratings.put(rating.getTicketId(), new TicketRating(rating.getValue(), rating.getTs(), rating.getId()));
+        if (now != null && rating.getTs().isBefore(now.getTs())) {
+            return;
+        }
+        TicketRating latest = new TicketRating(rating.getValue(), rating.getTs(), rating.getId());
+        ratings.put(rating.getTicketId(), latest);
+        String ticketKey = ConversationEvent.stateKey(io.deskstream.schemas.output.ConversationKind.ticket, rating.getTicketId());
+        ConversationState ticket = conversations.get(ticketKey);
+        if (ticket != null) {
+            RatingCounting.reconcile(ticket, latest, cells);
+            conversations.put(ticketKey, ticket);
         }
     }
 

@@ -49,7 +49,7 @@ public final class ConversationRouting {
                 .setEventIds(new ArrayList<>(List.of(event.eventId())));
         switch (event.kind()) {
             // A ticket waits for its first reply from the moment it is created (metrics.md, Response samples).
-            case ticket -> state.setTicket(new TicketProgress(TicketStatus.new$, false, event.ts(), null));
+            case ticket -> state.setTicket(new TicketProgress(TicketStatus.new$, false, event.ts(), null, null));
             case chat -> state.setChat(new ChatProgress(null, false));
             case call -> state.setCall(new CallProgress(null, false));
         }

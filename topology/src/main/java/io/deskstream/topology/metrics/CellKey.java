@@ -1,0 +1,35 @@
+package io.deskstream.topology.metrics;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A report cell: the hour an event counts in (UTC), and the department, channel and agent it counts for.
+ *
+ * @param agent null when nobody is meant
+ */
+public record CellKey(Instant hour, String department, String channel, String agent) {
+
+    private static final char SEPARATOR = '\u001f';
+
+    /** The cell of an event at {@code ts}; a conversation without a department counts for {@code none}. */
+    public static CellKey of(Instant ts, String department, String channel, String agent) {
+        return new CellKey(ts.truncatedTo(ChronoUnit.HOURS), department == null ? "none" : department, channel, agent);
+    }
+
+    /** The store key: the hour first, zero-padded, so that a key range is a time range. */
+    public String storeKey() {
+        return hourPrefix(hour) + department + SEPARATOR + channel + SEPARATOR + (agent == null ? "" : agent);
+    }
+
+    /** The smallest store key of cells at or after {@code hour}. */
+    public static String hourPrefix(Instant hour) {
+        return String.format("%010d", hour.getEpochSecond() / 3600) + SEPARATOR;
+    }
+
+    public static CellKey parse(String storeKey) {
+        String[] parts = storeKey.split(String.valueOf(SEPARATOR), -1);
+        String agent = parts[3].isEmpty() ? null : parts[3];
+        return new CellKey(Instant.ofEpochSecond(Long.parseLong(parts[0]) * 3600), parts[1], parts[2], agent);
+    }
+}
