@@ -8,7 +8,11 @@ import io.deskstream.schemas.events.RatingEvent;
 import io.deskstream.schemas.events.TicketEvent;
 import io.deskstream.schemas.output.RoutedConversation;
 import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.output.ReportRow;
+import io.deskstream.schemas.state.CellPartials;
 import io.deskstream.schemas.state.MetricCell;
+import io.deskstream.schemas.state.PartialCell;
+import io.deskstream.topology.metrics.ReportRowStage;
 import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
@@ -31,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * deskstream's processing, as a function of its settings: departments and rules as global stores; ticket, chat, call
  * and rating events through the conversation processor, which routes, keeps each conversation's state and publishes
- * routing decisions; refused records to the dead-letter topic, which is counted by reason.
+ * routing decisions and keeps every partition's share of the report cells; the shares of changed cells are added up
+ * into report rows for the exports; refused records go to the dead-letter topic, which is counted by reason.
  */
 public final class DeskstreamTopology {
 
@@ -76,6 +81,19 @@ public final class DeskstreamTopology {
                 Serdes.String(), new AvroStateSerde<>(MetricCell.class)), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TICKET_STATUS),
                 Serdes.String(), Serdes.Long()), "conversations");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHANGED_CELLS),
+                Serdes.String(), Serdes.Long()), "conversations");
+
+        AvroStateSerde<PartialCell> partialCells = new AvroStateSerde<>(PartialCell.class);
+        topology.addSink(ConversationProcessor.CELL_SHARES, topics.reportCellShares(), new StringSerializer(),
+                partialCells.serializer(), "conversations");
+        topology.addSource("report-cell-shares-source", new StringDeserializer(), partialCells.deserializer(),
+                topics.reportCellShares());
+        topology.addProcessor("report-rows", ReportRowStage::new, "report-cell-shares-source");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_CELLS),
+                Serdes.String(), new AvroStateSerde<>(CellPartials.class)), "report-rows");
+        topology.addSink("report-rows-sink", topics.reportRows(), new StringSerializer(),
+                new ConfluentAvroSerializer<ReportRow>(settings.registry()), "report-rows");
 
         ConfluentAvroSerializer<RoutedConversation> routed = new ConfluentAvroSerializer<>(settings.registry());
         topology.addSink(ConversationProcessor.ROUTED, topics.routedTickets(), new StringSerializer(), routed,

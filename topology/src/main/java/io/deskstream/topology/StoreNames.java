@@ -13,6 +13,10 @@ public final class StoreNames {
     public static final String ROUTING_RULES = "routing-rules";
     /** Report cells by hour, department, channel and agent: this partition's share of every column. */
     public static final String METRIC_CELLS = "metric-cells";
+    /** Cells changed since their shares were last sent to the report-rows stage. */
+    public static final String CHANGED_CELLS = "changed-cells";
+    /** Every partition's share of each report cell, where the shares are added up into report rows. */
+    public static final String REPORT_CELLS = "report-cells";
     /** Tickets counted by department and status now. */
     public static final String TICKET_STATUS = "ticket-status";
     /** Dead letters counted by reason. */

@@ -63,6 +63,7 @@ public record TopicLayout(Topics topics, int partitions, short replication, Dura
         all.add(new NewTopic(topics.deadLetters(), 1, replication).configs(input));
         all.add(new NewTopic(topics.routedTickets(), partitions, replication).configs(input));
         all.add(new NewTopic(topics.reportRows(), partitions, replication).configs(compacted));
+        all.add(new NewTopic(topics.reportCellShares(), partitions, replication).configs(input));
         return all;
     }
 }

@@ -75,6 +75,14 @@ public record Topics(String prefix) {
         return prefix + "report-rows";
     }
 
+    /**
+     * Each input partition's share of the report cells it changed, keyed by cell, on their way to the stage that adds
+     * the shares up into report rows.
+     */
+    public String reportCellShares() {
+        return prefix + "report-cell-shares";
+    }
+
     /** The four topics of input events. */
     public List<String> inputEvents() {
         return List.of(ticketEvents(), chatEvents(), callEvents(), ratingEvents());

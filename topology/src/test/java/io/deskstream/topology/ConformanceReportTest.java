@@ -52,6 +52,20 @@ class ConformanceReportTest {
     }
 
     @Test
+    void shouldPublishEveryChangedHourCellOnTheReportRowsChangelogAsExpected() throws Exception {
+        week.advanceWallClock(java.time.Duration.ofSeconds(3));
+        List<Map<String, Object>> newestPerCell = week.reportRowsChangelog().stream()
+                .filter(row -> !allCountsZero(row)).toList();
+
+        assertThat(ReportComparison.differences(
+                Conformance.json("expected/report-hour-department-channel-agent.json").get("rows"), newestPerCell)).isEmpty();
+    }
+
+    private static boolean allCountsZero(Map<String, Object> row) {
+        return row.values().stream().filter(v -> v instanceof Long).allMatch(v -> (Long) v == 0L);
+    }
+
+    @Test
     void shouldReportEveryDayByDepartmentAsExpected() throws Exception {
         List<Map<String, Object>> rows = week.report(query(Granularity.DAY, List.of("department")));
 

@@ -170,6 +170,31 @@ public final class TopologyFixture implements AutoCloseable {
                 driver.<String, Long>getKeyValueStore(StoreNames.TICKET_STATUS), java.util.Set.of());
     }
 
+    public void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
+    }
+
+    /** The report-rows changelog, the newest record of each cell, as report rows of the hour by everything. */
+    public List<Map<String, Object>> reportRowsChangelog() {
+        String topic = TOPICS.reportRows();
+        ConfluentAvroDeserializer<io.deskstream.schemas.output.ReportRow> d =
+                new ConfluentAvroDeserializer<>(registry, io.deskstream.schemas.output.ReportRow.class);
+        Map<String, Map<String, Object>> newest = new java.util.LinkedHashMap<>();
+        driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readKeyValuesToList()
+                .forEach(kv -> {
+                    io.deskstream.schemas.output.ReportRow row = d.deserialize(topic, kv.value);
+                    Map<String, Object> map = new java.util.LinkedHashMap<>();
+                    map.put("bucket", row.getBucket().toString());
+                    for (org.apache.avro.Schema.Field f : row.getSchema().getFields()) {
+                        if (!f.name().equals("bucket")) {
+                            map.put(f.name(), row.get(f.pos()));
+                        }
+                    }
+                    newest.put(kv.key, map);
+                });
+        return new ArrayList<>(newest.values());
+    }
+
     public static String header(Headers headers, String name) {
         return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }

@@ -14,6 +14,7 @@ import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.state.TicketStatus;
 import io.deskstream.topology.metrics.CellKey;
+import io.deskstream.topology.metrics.CellSharePublisher;
 import io.deskstream.topology.metrics.ConversationMetrics;
 import io.deskstream.topology.metrics.MetricCells;
 import io.deskstream.topology.metrics.RatingCounting;
@@ -40,11 +41,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ConversationProcessor implements Processor<String, InputRecord, String, Object> {
 
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+    /** How often changed cells are sent on to the report rows: the export changelog lags by about this much. */
+    private static final Duration SHARE_INTERVAL = Duration.ofSeconds(2);
 
     /** Child names: where each kind of output goes. */
     public static final String ROUTED = "routed-tickets";
     public static final String ROUTED_TO_DEPARTMENT = "routed-tickets-of-department";
     public static final String DEAD_LETTER = "dead-letters";
+    public static final String CELL_SHARES = "report-cell-shares";
 
     private final LiveRoutingRules rules;
     private final Duration maxFuture;
@@ -73,7 +77,11 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         departments = context.getStateStore(StoreNames.DEPARTMENTS);
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
         metricStore = context.getStateStore(StoreNames.METRIC_CELLS);
-        cells = new MetricCells(metricStore);
+        KeyValueStore<String, Long> changedCells = context.getStateStore(StoreNames.CHANGED_CELLS);
+        cells = new MetricCells(metricStore, changedCells);
+        CellSharePublisher shares = new CellSharePublisher(metricStore, changedCells);
+        context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> shares.publish(context, CELL_SHARES, now));
         metrics = new ConversationMetrics(cells, departments::get);
         statusCounts = new TicketStatusCounts(context.getStateStore(StoreNames.TICKET_STATUS));
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);

@@ -5,13 +5,18 @@ import java.util.function.Consumer;
 import io.deskstream.schemas.state.MetricCell;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The report cells of one partition, changed one cell at a time. */
+/**
+ * The report cells of one partition, changed one cell at a time. Each change also marks the cell as changed, in a
+ * store of its own so that a crash between a change and its publication cannot forget it.
+ */
 public final class MetricCells {
 
     private final KeyValueStore<String, MetricCell> store;
+    private final KeyValueStore<String, Long> changed;
 
-    public MetricCells(KeyValueStore<String, MetricCell> store) {
+    public MetricCells(KeyValueStore<String, MetricCell> store, KeyValueStore<String, Long> changed) {
         this.store = store;
+        this.changed = changed;
     }
 
     public void change(CellKey key, Consumer<MetricCell> change) {
@@ -22,5 +27,6 @@ public final class MetricCells {
         }
         change.accept(cell);
         store.put(storeKey, cell);
+        changed.put(storeKey, 1L);
     }
 }
