@@ -44,9 +44,18 @@ final class DeskstreamProcess implements AutoCloseable {
     }
 
     static DeskstreamProcess start(RuntimeSettings settings) throws IOException, InterruptedException {
+        return start(settings, true);
+    }
+
+    /** @param withTopology false to start everything but the topology, which {@link #startTopology()} starts later */
+    static DeskstreamProcess start(RuntimeSettings settings, boolean withTopology)
+            throws IOException, InterruptedException {
         DeskstreamProcess process = new DeskstreamProcess(settings);
         try {
             process.startParts();
+            if (withTopology) {
+                process.startTopology();
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             process.close();
             throw e;
@@ -83,9 +92,12 @@ final class DeskstreamProcess implements AutoCloseable {
             schemaRegistryUrl = settings.schemaRegistryUrl();
         }
         started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
+        LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
+    }
+
+    void startTopology() throws InterruptedException {
         streams = started(StreamsRuntime.start(bootstrapServers, settings.topics(),
                 new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication()));
-        LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
     private <T extends AutoCloseable> T started(T part) {

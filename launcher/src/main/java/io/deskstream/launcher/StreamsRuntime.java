@@ -11,6 +11,9 @@ import io.deskstream.topology.DeskstreamTopology;
 import io.deskstream.topology.TopologySettings;
 import io.deskstream.topology.Topics;
 import io.deskstream.topology.deadletter.UndecodableRecordHandler;
+import io.deskstream.topology.TopicLayout;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -41,6 +44,13 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        // Each commit is a transaction: a second between them lets the store caches absorb repeated updates of a
+        // conversation or a cell, and the report is still at most about a second behind.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // Changelogs carry the event time; events may be up to a day ahead of the clock (events.md), and Kafka 4
+        // refuses records more than an hour ahead unless the topic allows more.
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG),
+                String.valueOf(TopicLayout.MAX_FUTURE_TIMESTAMP.toMillis()));
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters());
@@ -77,6 +87,9 @@ final class StreamsRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        // Leaving the group hands the partitions over at once: a restart or another instance need not wait for the
+        // session timeout (45 s) to notice that this one is gone.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }

@@ -73,16 +73,16 @@ public final class DeskstreamTopology {
         topology.addProcessor("conversations", () -> new ConversationProcessor(liveRules, settings.maxFuture(), settings.retention()),
                 "ticket-events", "chat-events", "call-events", "rating-events");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATIONS),
-                Serdes.String(), new AvroStateSerde<>(ConversationState.class)), "conversations");
+                Serdes.String(), new AvroStateSerde<>(ConversationState.class)).withCachingEnabled(), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RATINGS),
-                Serdes.String(), new AvroStateSerde<>(TicketRating.class)), "conversations");
+                Serdes.String(), new AvroStateSerde<>(TicketRating.class)).withCachingEnabled(), "conversations");
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.METRIC_CELLS),
-                Serdes.String(), new AvroStateSerde<>(MetricCell.class)), "conversations");
+                Serdes.String(), new AvroStateSerde<>(MetricCell.class)).withCachingEnabled(), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TICKET_STATUS),
-                Serdes.String(), Serdes.Long()), "conversations");
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHANGED_CELLS),
-                Serdes.String(), Serdes.Long()), "conversations");
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
 
         AvroStateSerde<PartialCell> partialCells = new AvroStateSerde<>(PartialCell.class);
         topology.addSink(ConversationProcessor.CELL_SHARES, topics.reportCellShares(), new StringSerializer(),
@@ -91,7 +91,7 @@ public final class DeskstreamTopology {
                 topics.reportCellShares());
         topology.addProcessor("report-rows", ReportRowStage::new, "report-cell-shares-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_CELLS),
-                Serdes.String(), new AvroStateSerde<>(CellPartials.class)), "report-rows");
+                Serdes.String(), new AvroStateSerde<>(CellPartials.class)).withCachingEnabled(), "report-rows");
         topology.addSink("report-rows-sink", topics.reportRows(), new StringSerializer(),
                 new ConfluentAvroSerializer<ReportRow>(settings.registry()), "report-rows");
 
@@ -109,7 +109,7 @@ public final class DeskstreamTopology {
                 topics.deadLetters());
         topology.addProcessor("dead-letter-counter", DeadLetterCounter::new, "dead-letters-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEAD_LETTER_COUNTS),
-                Serdes.String(), Serdes.Long()), "dead-letter-counter");
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), "dead-letter-counter");
         return topology;
     }
 }

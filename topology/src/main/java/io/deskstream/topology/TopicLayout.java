@@ -24,7 +24,7 @@ public record TopicLayout(Topics topics, int partitions, short replication, Dura
      * Events may carry a {@code ts} up to a day after they are read (events.md); Kafka refuses records more than an
      * hour ahead unless the topic allows more.
      */
-    static final Duration MAX_FUTURE_TIMESTAMP = Duration.ofHours(25);
+    public static final Duration MAX_FUTURE_TIMESTAMP = Duration.ofHours(25);
 
     public TopicLayout {
         if (partitions < 1) {
