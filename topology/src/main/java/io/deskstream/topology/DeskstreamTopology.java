@@ -79,9 +79,9 @@ public final class DeskstreamTopology {
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.METRIC_CELLS),
                 Serdes.String(), new AvroStateSerde<>(MetricCell.class)).withCachingEnabled(), "conversations");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TICKET_STATUS),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.TICKET_STATUS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHANGED_CELLS),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHANGED_CELLS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
 
         AvroStateSerde<PartialCell> partialCells = new AvroStateSerde<>(PartialCell.class);
@@ -108,7 +108,7 @@ public final class DeskstreamTopology {
         topology.addSource("dead-letters-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.deadLetters());
         topology.addProcessor("dead-letter-counter", DeadLetterCounter::new, "dead-letters-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEAD_LETTER_COUNTS),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DEAD_LETTER_COUNTS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled(), "dead-letter-counter");
         return topology;
     }
