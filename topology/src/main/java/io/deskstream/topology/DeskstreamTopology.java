@@ -16,9 +16,8 @@ import io.deskstream.topology.metrics.ReportRowStage;
 import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
-import io.deskstream.topology.configuration.DepartmentsUpdater;
+import io.deskstream.topology.configuration.ConfigurationUpdater;
 import io.deskstream.topology.configuration.LiveRoutingRules;
-import io.deskstream.topology.configuration.RoutingRulesUpdater;
 import io.deskstream.topology.conversation.ConversationProcessor;
 import io.deskstream.topology.deadletter.DeadLetterCounter;
 import io.deskstream.topology.serde.AvroStateSerde;
@@ -53,13 +52,15 @@ public final class DeskstreamTopology {
                         Serdes.String(), new AvroStateSerde<>(Department.class)).withLoggingDisabled(),
                 "departments-source", new StringDeserializer(),
                 new ConfluentAvroDeserializer<>(settings.registry(), Department.class),
-                topics.departments(), "departments-updater", DepartmentsUpdater::new);
+                topics.departments(), "departments-updater",
+                () -> new ConfigurationUpdater<Department>(StoreNames.DEPARTMENTS, store -> { }));
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ROUTING_RULES),
                         Serdes.String(), new AvroStateSerde<>(RoutingRule.class)).withLoggingDisabled(),
                 "routing-rules-source", new StringDeserializer(),
                 new ConfluentAvroDeserializer<>(settings.registry(), RoutingRule.class),
-                topics.routingRules(), "routing-rules-updater", () -> new RoutingRulesUpdater(liveRules));
+                topics.routingRules(), "routing-rules-updater",
+                () -> new ConfigurationUpdater<RoutingRule>(StoreNames.ROUTING_RULES, liveRules::refresh));
 
         StringDeserializer keys = new StringDeserializer();
         topology.addSource("ticket-events", keys, new InputRecordDeserializer(settings.registry(), TicketEvent.class),
