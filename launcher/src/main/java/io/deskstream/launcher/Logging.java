@@ -11,6 +11,7 @@ final class Logging {
     }
 
     static void verbose() {
+        RetriedSequenceErrors.shown = true;
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
         context.getLogger("io.deskstream").setLevel(Level.DEBUG);
