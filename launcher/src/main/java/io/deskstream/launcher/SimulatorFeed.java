@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -30,10 +29,6 @@ import io.deskstream.simulator.HelpDeskSimulation;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +85,7 @@ final class SimulatorFeed implements AutoCloseable {
 
     /** Writes the shop's departments and rules unless departments are configured already (then they are the user's). */
     private static void configureOnce(DeskstreamProcess process, BikeShopHelpDesk desk) throws InvalidInputException {
-        if (hasRecords(process.bootstrapServers(), process.settings().topics().departments())) {
+        if (!ConfiguredDepartments.read(process.bootstrapServers(), process.settings().topics().departments()).isEmpty()) {
             return;
         }
         try (ConfigurationWriter writer = new ConfigurationWriter(process.bootstrapServers(),
@@ -106,15 +101,6 @@ final class SimulatorFeed implements AutoCloseable {
                 desk.departments().size(), desk.routingRules().size());
     }
 
-    private static boolean hasRecords(String bootstrapServers, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().anyMatch(end -> end > 0);
-        }
-    }
 
     private void backfill(Instant from, Instant to) throws InterruptedException {
         long hours = Math.max(1, Duration.between(from, to).toHours());

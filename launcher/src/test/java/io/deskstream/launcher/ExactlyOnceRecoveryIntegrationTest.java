@@ -38,9 +38,6 @@ import io.deskstream.topology.report.Granularity;
 import io.deskstream.topology.report.ReportQuery;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -158,20 +155,7 @@ class ExactlyOnceRecoveryIntegrationTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                for (String topic : TOPICS.inputEvents()) {
-                    for (int p = 0; p < 2; p++) {
-                        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                    }
-                }
-                var ends = admin.listOffsets(latest).all().get();
-                boolean caughtUp = ends.entrySet().stream().allMatch(e -> {
-                    OffsetAndMetadata c = committed.get(e.getKey());
-                    return e.getValue().offset() == 0 || (c != null && c.offset() >= e.getValue().offset());
-                });
-                if (caughtUp) {
+                if (ProcessingProgress.lag(admin, applicationId, TOPICS.inputEvents()) == 0) {
                     return;
                 }
                 Thread.sleep(500);

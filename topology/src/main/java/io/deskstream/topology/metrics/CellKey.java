@@ -3,6 +3,8 @@ package io.deskstream.topology.metrics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.deskstream.topology.routing.RoutingOutcome;
+
 /**
  * A report cell: the hour an event counts in (UTC), and the department, channel and agent it counts for.
  *
@@ -14,7 +16,7 @@ public record CellKey(Instant hour, String department, String channel, String ag
 
     /** The cell of an event at {@code ts}; a conversation without a department counts for {@code none}. */
     public static CellKey of(Instant ts, String department, String channel, String agent) {
-        return new CellKey(ts.truncatedTo(ChronoUnit.HOURS), department == null ? "none" : department, channel, agent);
+        return new CellKey(ts.truncatedTo(ChronoUnit.HOURS), department == null ? RoutingOutcome.NO_DEPARTMENT : department, channel, agent);
     }
 
     /** The store key: the hour first, zero-padded, so that a key range is a time range. */

@@ -2,6 +2,7 @@ package io.deskstream.topology.metrics;
 
 import io.deskstream.schemas.state.TicketStatus;
 import io.deskstream.topology.conversation.TicketStatusName;
+import io.deskstream.topology.routing.RoutingOutcome;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -41,7 +42,7 @@ public final class TicketStatusCounts {
     }
 
     public static String key(String department, TicketStatus status) {
-        return (department == null ? "none" : department) + SEPARATOR + TicketStatusName.of(status);
+        return (department == null ? RoutingOutcome.NO_DEPARTMENT : department) + SEPARATOR + TicketStatusName.of(status);
     }
 
     /** {department, status} of a store key. */
