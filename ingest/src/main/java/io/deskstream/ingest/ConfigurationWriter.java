@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.deskstream.schemas.config.AccessToken;
 import io.deskstream.schemas.config.Department;
 import io.deskstream.schemas.config.RoutingRule;
 import io.deskstream.topology.TopicLayout;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes departments and routing rules to their compacted topics, keyed by id; deleting writes a tombstone. Every
+ * Writes departments, routing rules and agents' access tokens to their compacted topics, keyed by id; deleting writes a tombstone. Every
  * write waits for Kafka's acknowledgement, so a configuration change that returned is durable.
  */
 public final class ConfigurationWriter implements AutoCloseable {
@@ -79,6 +80,14 @@ public final class ConfigurationWriter implements AutoCloseable {
 
     public RecordMetadata put(RoutingRule rule) {
         return write(topics.routingRules(), rule.getId(), rule);
+    }
+
+    public RecordMetadata put(AccessToken token) {
+        return write(topics.accessTokens(), token.getId(), token);
+    }
+
+    public RecordMetadata deleteToken(String id) {
+        return write(topics.accessTokens(), id, null);
     }
 
     public RecordMetadata deleteDepartment(String id) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskstream.api.status.ProcessingProgress;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.kafka.broker.LocalPorts;

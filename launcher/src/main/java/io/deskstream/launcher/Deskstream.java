@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "",
             "Every option can also be set by the environment variable named in its help."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class, ReportLoadCommand.class,
             CommandLine.HelpCommand.class})
 public final class Deskstream implements Runnable {
 
@@ -24,7 +24,10 @@ public final class Deskstream implements Runnable {
     }
 
     static CommandLine commandLine() {
+        // 100 columns: at picocli's default 80 the option column leaves too little room, and paths such as ./data
+        // were broken across lines.
         return new CommandLine(new Deskstream())
+                .setUsageHelpWidth(100)
                 .setExecutionExceptionHandler(new UserFacingErrors());
     }
 

@@ -7,7 +7,18 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.deskstream.api.ApiSettings;
+import io.deskstream.api.DeskstreamApi;
 import io.deskstream.api.HttpServer;
+import io.deskstream.api.cluster.LiveTopology;
+import io.deskstream.ingest.ConfigurationWriter;
+import io.deskstream.ingest.EventPublisher;
+import io.deskstream.schemas.json.CanonicalEventParser;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import java.time.Clock;
+import java.util.Map;
 import io.deskstream.api.auth.AdminToken;
 import io.deskstream.kafka.broker.BrokerSettings;
 import io.deskstream.kafka.broker.EmbeddedKafkaBroker;
@@ -38,6 +49,7 @@ final class DeskstreamProcess implements AutoCloseable {
     private AdminToken adminToken;
     private List<String> createdTopics = List.of();
     private StreamsRuntime streams;
+    private final LiveTopology liveTopology = new LiveTopology();
 
     private DeskstreamProcess(RuntimeSettings settings) {
         this.settings = settings;
@@ -81,7 +93,7 @@ final class DeskstreamProcess implements AutoCloseable {
         ConfiguredDepartments.read(bootstrapServers, settings.topics().departments())
                 .forEach(id -> topics.add(settings.topicLayout().departmentTopic(id)));
         createdTopics = TopicProvisioner.createMissing(bootstrapServers, topics);
-        adminToken = AdminToken.resolve(System.getenv(AdminToken.ENVIRONMENT_VARIABLE), settings.dataDir());
+        adminToken = AdminToken.resolve(settings.instance().adminToken(), settings.dataDir());
 
         List<Consumer<JavalinConfig>> routes = new ArrayList<>();
         if (settings.embeddedRegistry()) {
@@ -91,13 +103,30 @@ final class DeskstreamProcess implements AutoCloseable {
         } else {
             schemaRegistryUrl = settings.schemaRegistryUrl();
         }
+        DeskstreamApi api = api();
+        routes.add(api::declare);
         started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
     void startTopology() throws InterruptedException {
         streams = started(StreamsRuntime.start(bootstrapServers, settings.topics(),
-                new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication()));
+                new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication(),
+                settings.advertisedAddress(), settings.instance().standbyReplicas()));
+        liveTopology.started(streams.streams(), streams.description());
+    }
+
+    /** The HTTP API over this process's topology, producers and admin client (closed with the process). */
+    private DeskstreamApi api() {
+        Admin admin = started(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));
+        ConfigurationWriter configuration = started(new ConfigurationWriter(bootstrapServers, recordSerializer(),
+                settings.topicLayout()));
+        EventPublisher events = started(new EventPublisher(bootstrapServers, recordSerializer(), settings.topics()));
+        ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
+                settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
+                HostInfo.buildFromEndpoint(settings.advertisedAddress()));
+        return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
+                new CanonicalEventParser(), adminToken.token()), Clock.systemUTC());
     }
 
     private <T extends AutoCloseable> T started(T part) {

@@ -73,6 +73,24 @@ final class RuntimeOptions {
                     + "(env DESKSTREAM_INPUT_RETENTION_DAYS, default: ${DEFAULT-VALUE}).")
     int inputRetentionDays;
 
+    @Option(names = "--advertised-address", paramLabel = "HOST:PORT",
+            defaultValue = "${env:DESKSTREAM_ADVERTISED_ADDRESS}",
+            description = "Where the other instances reach this one's HTTP port, when several share the work "
+                    + "(env DESKSTREAM_ADVERTISED_ADDRESS, default: the local HTTP address).")
+    String advertisedAddress;
+
+    @Option(names = "--standby-replicas", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_STANDBY_REPLICAS:-0}",
+            description = "Warm copies of each state store kept on other instances, for a fast take-over when one "
+                    + "stops (env DESKSTREAM_STANDBY_REPLICAS, default: ${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
+    @Option(names = "--max-events-body", paramLabel = "SIZE",
+            defaultValue = "${env:DESKSTREAM_MAX_EVENTS_BODY:-64MiB}", converter = ByteSize.Converter.class,
+            description = "Largest body POST /api/v1/events takes, e.g. 64MiB or 500KiB; larger answers 413 "
+                    + "(env DESKSTREAM_MAX_EVENTS_BODY, default: ${DEFAULT-VALUE}).")
+    ByteSize maxEventsBody;
+
     @Option(names = {"-v", "--verbose"}, description = "Log what Kafka, the registry and the HTTP server do.")
     boolean verbose;
 }

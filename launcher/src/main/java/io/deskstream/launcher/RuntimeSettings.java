@@ -21,7 +21,14 @@ record RuntimeSettings(
         ZoneId reportTimezone,
         String bootstrapServers,
         String schemaRegistryUrl,
-        TopicLayout topicLayout) {
+        TopicLayout topicLayout,
+        InstanceSettings instance) {
+
+    RuntimeSettings(Path dataDir, String httpHost, int httpPort, int kafkaPort, ZoneId reportTimezone,
+                    String bootstrapServers, String schemaRegistryUrl, TopicLayout topicLayout) {
+        this(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers, schemaRegistryUrl, topicLayout,
+                InstanceSettings.defaults());
+    }
 
     static RuntimeSettings from(RuntimeOptions options) {
         return new RuntimeSettings(
@@ -33,7 +40,20 @@ record RuntimeSettings(
                 blankToNull(options.bootstrapServers),
                 blankToNull(options.schemaRegistryUrl),
                 new TopicLayout(new Topics(options.topicPrefix), options.partitions, options.replicationFactor,
-                        Duration.ofDays(options.inputRetentionDays)));
+                        Duration.ofDays(options.inputRetentionDays)),
+                new InstanceSettings(blankToNull(options.advertisedAddress), options.standbyReplicas,
+                        options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN"))));
+    }
+
+    RuntimeSettings with(InstanceSettings changed) {
+        return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
+                schemaRegistryUrl, topicLayout, changed);
+    }
+
+    /** This instance's address for the others: as configured, else the local HTTP address. */
+    String advertisedAddress() {
+        return instance.advertisedAddress() != null ? instance.advertisedAddress()
+                : localHttpUrl().substring("http://".length());
     }
 
     Topics topics() {

@@ -14,7 +14,8 @@ final class StartupBanner {
         RuntimeSettings s = process.settings();
         out.println();
         out.println("deskstream is running.");
-        row(out, "HTTP", process.httpUrl());
+        row(out, "HTTP API", process.httpUrl() + "/api/v1  (described at /api/v1/openapi.json)");
+        row(out, "this instance", s.advertisedAddress() + "  (as other instances reach it)");
         row(out, "schema registry", process.schemaRegistryUrl() + (s.embeddedRegistry() ? "  (embedded)" : ""));
         row(out, "Kafka", process.bootstrapServers() + (s.embeddedBroker() ? "  (embedded, KRaft)" : ""));
         row(out, "topics", s.topics().prefix() + "*  (" + s.topicLayout().partitions() + " partitions"
@@ -28,6 +29,8 @@ final class StartupBanner {
             case CREATED -> "new, kept in " + s.dataDir().resolve(AdminToken.FILE_NAME);
         } + ")");
         out.println();
+        out.println("Ask the report:   curl -H 'Authorization: Bearer " + token.token() + "' "
+                + process.httpUrl() + "/api/v1/reports/departments");
         out.println("Send events with: ./deskstream ingest FILE.jsonl"
                 + (s.embeddedBroker() && s.kafkaPort() == 9092 ? "" : " --bootstrap-servers " + process.bootstrapServers()
                 + " --schema-registry-url " + process.schemaRegistryUrl()));

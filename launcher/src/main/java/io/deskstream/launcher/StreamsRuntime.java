@@ -16,6 +16,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +31,21 @@ final class StreamsRuntime implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final KafkaStreams streams;
+    private final TopologyDescription description;
 
-    private StreamsRuntime(KafkaStreams streams) {
+    private StreamsRuntime(KafkaStreams streams, TopologyDescription description) {
         this.streams = streams;
+        this.description = description;
     }
 
+    /**
+     * @param applicationServer this instance's HTTP {@code host:port} as the other instances reach it: Kafka Streams
+     *                          tells every instance where each partition's state lives
+     * @param standbyReplicas   warm copies of each store on other instances
+     */
     static StreamsRuntime start(String bootstrapServers, Topics topics, SchemaRegistry registry, Path stateDir,
-                                short replication) throws InterruptedException {
+                                short replication, String applicationServer, int standbyReplicas)
+            throws InterruptedException {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(topics));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -43,6 +53,8 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
         // Each commit is a transaction: a second between them lets the store caches absorb repeated updates of a
         // conversation or a cell, and the report is still at most about a second behind.
@@ -54,7 +66,8 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters());
-        KafkaStreams streams = new KafkaStreams(DeskstreamTopology.build(new TopologySettings(topics, registry)), props);
+        Topology topology = DeskstreamTopology.build(new TopologySettings(topics, registry));
+        KafkaStreams streams = new KafkaStreams(topology, props);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.info("topology {} -> {}", before, now);
@@ -72,7 +85,7 @@ final class StreamsRuntime implements AutoCloseable {
             LOG.warn("the topology is not running after {} s; it goes on starting (state {})",
                     START_TIMEOUT.toSeconds(), streams.state());
         }
-        return new StreamsRuntime(streams);
+        return new StreamsRuntime(streams, topology.describe());
     }
 
     /** One application (consumer group, internal topics) per topic prefix, so deployments on a cluster stay apart. */
@@ -83,6 +96,10 @@ final class StreamsRuntime implements AutoCloseable {
 
     KafkaStreams streams() {
         return streams;
+    }
+
+    TopologyDescription description() {
+        return description;
     }
 
     @Override

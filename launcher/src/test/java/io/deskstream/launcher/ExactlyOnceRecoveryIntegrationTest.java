@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskstream.api.status.ProcessingProgress;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventFileIngest;
 import io.deskstream.ingest.EventPublisher;

@@ -1,5 +1,6 @@
 package io.deskstream.topology;
 
+import io.deskstream.schemas.config.AccessToken;
 import io.deskstream.schemas.config.Department;
 import io.deskstream.schemas.config.RoutingRule;
 import io.deskstream.schemas.events.CallEvent;
@@ -61,6 +62,14 @@ public final class DeskstreamTopology {
                 new ConfluentAvroDeserializer<>(settings.registry(), RoutingRule.class),
                 topics.routingRules(), "routing-rules-updater",
                 () -> new ConfigurationUpdater<RoutingRule>(StoreNames.ROUTING_RULES, liveRules::refresh));
+
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ACCESS_TOKENS),
+                        Serdes.String(), new AvroStateSerde<>(AccessToken.class)).withLoggingDisabled(),
+                "access-tokens-source", new StringDeserializer(),
+                new ConfluentAvroDeserializer<>(settings.registry(), AccessToken.class),
+                topics.accessTokens(), "access-tokens-updater",
+                () -> new ConfigurationUpdater<AccessToken>(StoreNames.ACCESS_TOKENS, store -> { }));
 
         StringDeserializer keys = new StringDeserializer();
         topology.addSource("ticket-events", keys, new InputRecordDeserializer(settings.registry(), TicketEvent.class),

@@ -11,6 +11,8 @@ public final class StoreNames {
     public static final String DEPARTMENTS = "departments";
     /** Routing rules by id, a global store read from the rules topic on every instance. */
     public static final String ROUTING_RULES = "routing-rules";
+    /** Agents' API tokens by token id, a global store read from the access-tokens topic on every instance. */
+    public static final String ACCESS_TOKENS = "access-tokens";
     /** Report cells by hour, department, channel and agent: this partition's share of every column. */
     public static final String METRIC_CELLS = "metric-cells";
     /** Cells changed since their shares were last sent to the report-rows stage. */

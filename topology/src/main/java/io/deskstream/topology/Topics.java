@@ -55,6 +55,11 @@ public record Topics(String prefix) {
         return prefix + "routing-rules";
     }
 
+    /** Agents' API tokens (hashes only), compacted, keyed by token id. */
+    public String accessTokens() {
+        return prefix + "access-tokens";
+    }
+
     /** Every routing decision (creation and transfer), keyed by conversation id. */
     public String routedTickets() {
         return prefix + "routed-tickets";
@@ -90,6 +95,6 @@ public record Topics(String prefix) {
 
     /** The compacted topics that hold configuration. */
     public List<String> configuration() {
-        return List.of(departments(), routingRules());
+        return List.of(departments(), routingRules(), accessTokens());
     }
 }

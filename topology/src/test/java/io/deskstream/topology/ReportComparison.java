@@ -12,14 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Compares report rows with expected ones within the tolerances of the conformance README: counts exactly, means,
  * percents and call minutes to a relative 1e-6, percentiles to the sketch's relative accuracy (1%) or one rank.
  */
-final class ReportComparison {
+public final class ReportComparison {
 
     private static final List<String> DIMENSIONS = List.of("bucket", "department", "channel", "agent");
 
     private ReportComparison() {
     }
 
-    static List<String> differences(JsonNode expectedRows, List<Map<String, Object>> actualRows) {
+    public static List<String> differences(JsonNode expectedRows, List<Map<String, Object>> actualRows) {
         Map<String, JsonNode> expected = new LinkedHashMap<>();
         expectedRows.forEach(row -> expected.put(key(row), row));
         Map<String, Map<String, Object>> actual = new LinkedHashMap<>();

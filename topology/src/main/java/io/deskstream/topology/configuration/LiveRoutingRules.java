@@ -21,6 +21,11 @@ public final class LiveRoutingRules {
 
     /** Compiles the rules now in the store; a rule that cannot run is left out, with a warning. */
     public void refresh(ReadOnlyKeyValueStore<String, RoutingRule> store) {
+        current = compile(store);
+    }
+
+    /** The rules of a store as routing runs them: a rule that cannot run is left out, with a warning. */
+    public static RoutingRules compile(ReadOnlyKeyValueStore<String, RoutingRule> store) {
         List<RoutingRule> rules = new ArrayList<>();
         try (KeyValueIterator<String, RoutingRule> all = store.all()) {
             all.forEachRemaining(entry -> {
@@ -32,7 +37,7 @@ public final class LiveRoutingRules {
                 }
             });
         }
-        current = RoutingRules.of(rules);
+        return RoutingRules.of(rules);
     }
 
     /** The rules as last compiled; compiles them first if nothing has been compiled yet. */

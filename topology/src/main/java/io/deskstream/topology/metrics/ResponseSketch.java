@@ -39,7 +39,7 @@ public final class ResponseSketch {
         }
     }
 
-    static ByteBuffer encode(DDSketch sketch) {
+    public static ByteBuffer encode(DDSketch sketch) {
         GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
         try {
             sketch.encode(out, false);

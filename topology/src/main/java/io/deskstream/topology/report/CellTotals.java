@@ -1,20 +1,27 @@
 package io.deskstream.topology.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.topology.metrics.ResponseSketch;
 
-/** Cells added up into one report row, and the row's columns derived from the sums (metrics.md, The columns). */
-final class CellTotals {
+/**
+ * Cells added up into one report row, and the row's columns derived from the sums (metrics.md, The columns). Totals
+ * are themselves a cell ({@link #asCell()}), so that instances can add up their parts and send them on to be added up.
+ */
+public final class CellTotals {
+
+    /** Every column of a report row, in the order rows and CSV headers show them. */
+    public static final List<String> COLUMNS = List.copyOf(new CellTotals().columns().keySet());
 
     private final MetricCell sum = new MetricCell();
     private final DDSketch first = ResponseSketch.empty();
     private final DDSketch next = ResponseSketch.empty();
 
-    void add(MetricCell c) {
+    public void add(MetricCell c) {
         sum.setTagsAdded(sum.getTagsAdded() + c.getTagsAdded());
         sum.setReplies(sum.getReplies() + c.getReplies());
         sum.setCalls(sum.getCalls() + c.getCalls());
@@ -48,8 +55,16 @@ final class CellTotals {
         ResponseSketch.mergeInto(next, c.getNextResponseSketch());
     }
 
+    /** These totals as one cell, sketches included: adding it elsewhere gives what adding its parts would. */
+    public MetricCell asCell() {
+        MetricCell cell = MetricCell.newBuilder(sum).build();
+        cell.setFirstResponseSketch(first.isEmpty() ? null : ResponseSketch.encode(first));
+        cell.setNextResponseSketch(next.isEmpty() ? null : ResponseSketch.encode(next));
+        return cell;
+    }
+
     /** Whether every count is 0: such rows are left out of the report. */
-    boolean allZero() {
+    public boolean allZero() {
         return counts().values().stream().allMatch(v -> v == 0L);
     }
 
@@ -82,7 +97,7 @@ final class CellTotals {
     }
 
     /** Every column of metrics.md; means, percents and percentiles are null where their denominator is 0. */
-    Map<String, Object> columns() {
+    public Map<String, Object> columns() {
         Map<String, Object> columns = new LinkedHashMap<>(counts());
         long rated = sum.getNotRated() + sum.getPositiveRatings() + sum.getNegativeRatings();
         long sla = sum.getSlaFirstResponseMet() + sum.getSlaFirstResponseBreached();

@@ -26,6 +26,16 @@ public final class DepartmentReport {
     /** Each row: {@code bucket}, the grouped dimensions, then every column. */
     public static List<Map<String, Object>> rows(ReportQuery query, ReadOnlyKeyValueStore<String, MetricCell> cells) {
         Map<List<Object>, CellTotals> groups = new LinkedHashMap<>();
+        addGroups(query, cells, groups);
+        return rows(query, groups);
+    }
+
+    /**
+     * Adds the store's cells of the query's range and filters into their groups: the bucket (an {@link Instant}),
+     * then the grouped dimensions in the query's order. Groups from several stores (partitions, instances) add up.
+     */
+    public static void addGroups(ReportQuery query, ReadOnlyKeyValueStore<String, MetricCell> cells,
+                                 Map<List<Object>, CellTotals> groups) {
         try (KeyValueIterator<String, MetricCell> range =
                      cells.range(CellKey.hourPrefix(query.from()), CellKey.hourPrefix(query.to()))) {
             while (range.hasNext()) {
@@ -36,6 +46,10 @@ public final class DepartmentReport {
                 }
             }
         }
+    }
+
+    /** The report rows of added-up groups: all-zero groups left out, sorted as the query asks. */
+    public static List<Map<String, Object>> rows(ReportQuery query, Map<List<Object>, CellTotals> groups) {
         List<Map<String, Object>> rows = new ArrayList<>();
         groups.forEach((group, totals) -> {
             if (!totals.allZero()) {

@@ -21,16 +21,30 @@ public final class TicketStatusReport {
 
     /** @param departments the departments to show, empty for all */
     public static List<Map<String, Object>> rows(ReadOnlyKeyValueStore<String, Long> counts, Set<String> departments) {
-        Map<String, Map<String, Long>> byDepartment = new TreeMap<>();
+        Map<String, Long> all = new TreeMap<>();
+        addCounts(counts, all);
+        return rows(all, departments);
+    }
+
+    /** Adds the store's counters into {@code into}; counters from several stores (partitions, instances) add up. */
+    public static void addCounts(ReadOnlyKeyValueStore<String, Long> counts, Map<String, Long> into) {
         try (KeyValueIterator<String, Long> all = counts.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
-                String[] key = TicketStatusCounts.parse(entry.key);
-                if (departments.isEmpty() || departments.contains(key[0])) {
-                    byDepartment.computeIfAbsent(key[0], d -> new TreeMap<>()).merge(key[1], entry.value, Long::sum);
-                }
+                into.merge(entry.key, entry.value, Long::sum);
             }
         }
+    }
+
+    /** One row per department of added-up counters, every status shown. */
+    public static List<Map<String, Object>> rows(Map<String, Long> counters, Set<String> departments) {
+        Map<String, Map<String, Long>> byDepartment = new TreeMap<>();
+        counters.forEach((counter, count) -> {
+            String[] key = TicketStatusCounts.parse(counter);
+            if (departments.isEmpty() || departments.contains(key[0])) {
+                byDepartment.computeIfAbsent(key[0], d -> new TreeMap<>()).merge(key[1], count, Long::sum);
+            }
+        });
         List<Map<String, Object>> rows = new ArrayList<>();
         byDepartment.forEach((department, statuses) -> {
             Map<String, Object> row = new java.util.LinkedHashMap<>();

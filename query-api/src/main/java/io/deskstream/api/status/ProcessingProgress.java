@@ -1,8 +1,9 @@
-package io.deskstream.launcher;
+package io.deskstream.api.status;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -14,15 +15,30 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far the topology is behind its input: for every partition of the input topics, the end offset minus the offset
- * the application has committed. Zero everywhere means the report includes every event written so far.
+ * the application has committed. Zero everywhere means the report includes every event written so far. Committed
+ * offsets belong to the whole application, so every instance gives the same answer.
  */
-final class ProcessingProgress {
+public final class ProcessingProgress {
+
+    /**
+     * One input topic.
+     *
+     * @param read records the application has processed and committed
+     * @param lag  records written but not processed yet
+     */
+    public record TopicProgress(long read, long lag) {
+    }
 
     private ProcessingProgress() {
     }
 
     /** Records not yet processed, summed over the input partitions. */
-    static long lag(Admin admin, String applicationId, List<String> inputTopics)
+    public static long lag(Admin admin, String applicationId, List<String> inputTopics)
+            throws ExecutionException, InterruptedException {
+        return byTopic(admin, applicationId, inputTopics).values().stream().mapToLong(TopicProgress::lag).sum();
+    }
+
+    public static Map<String, TopicProgress> byTopic(Admin admin, String applicationId, List<String> inputTopics)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
@@ -30,12 +46,16 @@ final class ProcessingProgress {
         for (TopicDescription topic : admin.describeTopics(inputTopics).allTopicNames().get().values()) {
             topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
         }
-        long lag = 0;
+        Map<String, TopicProgress> progress = new TreeMap<>();
+        inputTopics.forEach(topic -> progress.put(topic, new TopicProgress(0, 0)));
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
                 admin.listOffsets(latest).all().get().entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
-            lag += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
+            long read = done == null ? 0 : done.offset();
+            long lag = Math.max(0, end.getValue().offset() - read);
+            progress.merge(end.getKey().topic(), new TopicProgress(read, lag),
+                    (a, b) -> new TopicProgress(a.read() + b.read(), a.lag() + b.lag()));
         }
-        return lag;
+        return progress;
     }
 }

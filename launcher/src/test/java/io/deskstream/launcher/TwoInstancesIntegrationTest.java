@@ -1,0 +1,125 @@
+package io.deskstream.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deskstream.kafka.broker.LocalPorts;
+import io.deskstream.topology.Conformance;
+import io.deskstream.topology.ReportComparison;
+import io.deskstream.topology.TopicLayout;
+import io.deskstream.topology.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances with the same application id on one cluster split the partitions; each answers every query
+ * completely, by asking the other for its part; when one stops, the other takes over and still answers fully.
+ */
+class TwoInstancesIntegrationTest {
+
+    private static final String TOKEN = "shared-admin-token";
+    private static final String WEEK = "/api/v1/reports/departments?from=2026-11-02T00:00:00Z&to=2026-11-09T00:00:00Z";
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path first;
+    @TempDir
+    Path second;
+
+    @Test
+    void eitherInstanceAnswersLikeOneInstanceAndTheSurvivorAnswersFullyAfterTheOtherStops() throws Exception {
+        TopicLayout layout = new TopicLayout(Topics.withDefaultPrefix(), 4, (short) 1, Duration.ofDays(30));
+        RuntimeSettings a = new RuntimeSettings(first, "127.0.0.1", LocalPorts.free(), LocalPorts.free(), ZoneOffset.UTC,
+                null, null, layout).with(InstanceSettings.defaults().withAdminToken(TOKEN));
+        try (DeskstreamProcess one = DeskstreamProcess.start(a)) {
+            ApiClient viaOne = new ApiClient(one.httpUrl(), TOKEN);
+            loadTheConformanceWeek(viaOne);
+            JsonNode ticketStatus = viaOne.get("/api/v1/reports/ticket-status").json();
+            JsonNode conversation = viaOne.get("/api/v1/conversations/t-3").json();
+            assertThat(ticketStatus).isEqualTo(Conformance.json("expected/ticket-status.json"));
+
+            RuntimeSettings b = new RuntimeSettings(second, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+                    ZoneOffset.UTC, one.bootstrapServers(), one.schemaRegistryUrl(), layout)
+                    .with(InstanceSettings.defaults().withAdminToken(TOKEN));
+            try (DeskstreamProcess two = DeskstreamProcess.start(b)) {
+                ApiClient viaTwo = new ApiClient(two.httpUrl(), TOKEN);
+                awaitEachInstanceOwnsPartitions(one, two);
+                for (ApiClient instance : List.of(viaOne, viaTwo)) {
+                    assertReportIsTheExpectedOne(instance, "granularity=hour&groupBy=department,channel,agent",
+                            "expected/report-hour-department-channel-agent.json");
+                    assertReportIsTheExpectedOne(instance, "granularity=total&groupBy=department",
+                            "expected/report-total-department.json");
+                    assertThat(answered(instance, "/api/v1/reports/ticket-status")).isEqualTo(ticketStatus);
+                    assertThat(answered(instance, "/api/v1/conversations/t-3")).isEqualTo(conversation);
+                    assertThat(answered(instance, "/api/v1/status").path("deadLetters"))
+                            .isEqualTo(Conformance.json("expected/rejected.json"));
+                }
+            }
+            assertReportIsTheExpectedOne(viaOne, "granularity=day&groupBy=department", "expected/report-day-department.json");
+            assertThat(answered(viaOne, "/api/v1/reports/ticket-status")).isEqualTo(ticketStatus);
+            assertThat(answered(viaOne, "/api/v1/conversations/t-3")).isEqualTo(conversation);
+        }
+    }
+
+    private static void loadTheConformanceWeek(ApiClient api) throws Exception {
+        for (JsonNode department : Conformance.json("departments.json")) {
+            api.put("/api/v1/departments/" + department.path("id").asText(), department.toString());
+        }
+        for (JsonNode rule : Conformance.json("rules.json")) {
+            api.put("/api/v1/rules/" + rule.path("id").asText(), rule.toString());
+        }
+        String events = Files.readString(Conformance.DIR.resolve("events.jsonl"), StandardCharsets.UTF_8);
+        assertThat(api.post("/api/v1/events", events).status()).isEqualTo(202);
+        api.awaitCaughtUp(WAIT);
+    }
+
+    private static void awaitEachInstanceOwnsPartitions(DeskstreamProcess one, DeskstreamProcess two)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ownsActiveTasks(one) && ownsActiveTasks(two)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the partitions were not split between the two instances within " + WAIT);
+    }
+
+    private static boolean ownsActiveTasks(DeskstreamProcess process) {
+        return process.streams().streams().metadataForLocalThreads().stream()
+                .anyMatch(thread -> !thread.activeTasks().isEmpty());
+    }
+
+    /** Asks until the answer is complete: while partitions move, 503 with Retry-After is the right answer. */
+    private static JsonNode answered(ApiClient api, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ApiClient.Answer answer;
+        do {
+            answer = api.get(path);
+            if (answer.status() == 200) {
+                return answer.json();
+            }
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).isNotNull();
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " still answers " + answer.status() + ": " + answer.body());
+    }
+
+    private static void assertReportIsTheExpectedOne(ApiClient api, String parameters, String expectedFile)
+            throws Exception {
+        JsonNode report = answered(api, WEEK + "&" + parameters);
+        List<Map<String, Object>> rows = ApiClient.JSON.convertValue(report.path("rows"), new TypeReference<>() {
+        });
+        assertThat(ReportComparison.differences(Conformance.json(expectedFile).path("rows"), rows)).isEmpty();
+    }
+}

@@ -1,0 +1,60 @@
+package io.deskstream.api;
+
+import java.util.List;
+
+import io.deskstream.api.auth.Caller;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+/**
+ * One route of the API: what it answers, who may call it, and how it is described in {@code openapi.json}. Every
+ * route is declared through this record, so that the description cannot drift from what is served.
+ *
+ * @param parameters the query parameters it reads (path parameters come from {@code path})
+ * @param body       what the request body holds, or null for none
+ */
+public record ApiRoute(HandlerType method, String path, Access access, String summary, List<Parameter> parameters,
+                       String body, Handler handler) {
+
+    public enum Access {
+        /** No token needed. */
+        PUBLIC,
+        /** The admin token or an agent's token; agents see their departments only. */
+        ANY_TOKEN,
+        /** The admin token only. */
+        ADMIN
+    }
+
+    /** A query parameter as openapi.json describes it. */
+    public record Parameter(String name, String description) {
+    }
+
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Context ctx, Caller caller) throws Exception;
+    }
+
+    public ApiRoute {
+        parameters = List.copyOf(parameters);
+    }
+
+    public static ApiRoute get(String path, Access access, String summary, Handler handler) {
+        return new ApiRoute(HandlerType.GET, path, access, summary, List.of(), null, handler);
+    }
+
+    public static ApiRoute delete(String path, Access access, String summary, Handler handler) {
+        return new ApiRoute(HandlerType.DELETE, path, access, summary, List.of(), null, handler);
+    }
+
+    public static ApiRoute put(String path, Access access, String summary, String body, Handler handler) {
+        return new ApiRoute(HandlerType.PUT, path, access, summary, List.of(), body, handler);
+    }
+
+    public static ApiRoute post(String path, Access access, String summary, String body, Handler handler) {
+        return new ApiRoute(HandlerType.POST, path, access, summary, List.of(), body, handler);
+    }
+
+    public ApiRoute withParameters(List<Parameter> described) {
+        return new ApiRoute(method, path, access, summary, described, body, handler);
+    }
+}

@@ -1,0 +1,112 @@
+package io.deskstream.api;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.deskstream.api.auth.AccessTokens;
+import io.deskstream.api.auth.Caller;
+import io.deskstream.api.auth.TokenRoutes;
+import io.deskstream.api.cluster.ClusterQuery;
+import io.deskstream.api.cluster.LiveTopology;
+import io.deskstream.api.cluster.PeerClient;
+import io.deskstream.api.cluster.StorePartitions;
+import io.deskstream.api.configuration.ConfigurationRoutes;
+import io.deskstream.api.configuration.RuleTestRoutes;
+import io.deskstream.api.conversations.ConversationRoutes;
+import io.deskstream.api.events.EventRoutes;
+import io.deskstream.api.openapi.OpenApiDocument;
+import io.deskstream.api.report.ReportRoutes;
+import io.deskstream.api.status.StatusRoutes;
+import io.deskstream.ingest.ConfigurationWriter;
+import io.deskstream.ingest.EventPublisher;
+import io.deskstream.schemas.json.CanonicalEventParser;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of api.md: every route, declared once as an {@link ApiRoute} (which also writes openapi.json), behind
+ * one authentication step, with every failure answered as {@code {"error": ...}} and never a stack trace.
+ */
+public final class DeskstreamApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeskstreamApi.class);
+    private static final String CALLER = "deskstream.caller";
+
+    private final List<ApiRoute> routes = new ArrayList<>();
+    private final AccessTokens tokens;
+
+    /** The parts the API reads and writes through. */
+    public record Backends(LiveTopology topology, Admin admin, ConfigurationWriter configuration,
+                           EventPublisher events, CanonicalEventParser parser, String adminToken) {
+    }
+
+    public DeskstreamApi(ApiSettings settings, Backends backends, Clock clock) {
+        LiveTopology topology = backends.topology();
+        PeerClient peers = new PeerClient();
+        ClusterQuery cluster = new ClusterQuery(topology, new StorePartitions(topology, backends.admin()), peers,
+                settings.advertised());
+        tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());
+        routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics()).routes());
+        routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes()).routes());
+        routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
+        routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
+        routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
+        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock).routes());
+        routes.addAll(new TokenRoutes(tokens, topology).routes());
+        routes.add(ApiRoute.get("/api/v1/openapi.json", ApiRoute.Access.PUBLIC,
+                "This description of the API", (ctx, caller) -> ApiJson.send(ctx, 200, openApi())));
+    }
+
+    public List<ApiRoute> routes() {
+        return List.copyOf(routes);
+    }
+
+    public com.fasterxml.jackson.databind.node.ObjectNode openApi() {
+        String version = DeskstreamApi.class.getPackage().getImplementationVersion();
+        return OpenApiDocument.of(routes, version == null ? "development" : version);
+    }
+
+    public void declare(JavalinConfig config) {
+        for (ApiRoute route : routes) {
+            config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                Caller caller = switch (route.access()) {
+                    case PUBLIC -> Caller.ANONYMOUS;
+                    case ANY_TOKEN -> tokens.authenticate(ctx.header("Authorization"));
+                    case ADMIN -> {
+                        Caller who = tokens.authenticate(ctx.header("Authorization"));
+                        who.requireAdmin(route.method() + " " + route.path());
+                        yield who;
+                    }
+                };
+                ctx.attribute(CALLER, caller);
+                route.handler().handle(ctx, caller);
+            });
+        }
+        config.routes.exception(ApiError.class, (error, ctx) -> {
+            if (error.retryAfter() != null) {
+                ctx.header("Retry-After", String.valueOf(error.retryAfter().toSeconds()));
+            }
+            ApiJson.send(ctx, error.status(), Map.of("error", error.getMessage()));
+        });
+        // A store can close under a query when its partition moves to another instance mid-way: that is a rebalance,
+        // and the answer is to ask again, not a server fault.
+        config.routes.exception(InvalidStateStoreException.class, (error, ctx) -> {
+            ctx.header("Retry-After", "1");
+            ApiJson.send(ctx, 503, Map.of("error", "the data is moving between instances (" + error.getMessage()
+                    + "); retry shortly"));
+        });
+        config.routes.exception(HttpResponseException.class, (error, ctx) ->
+                ApiJson.send(ctx, error.getStatus(), Map.of("error", error.getMessage())));
+        config.routes.exception(Exception.class, (error, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
+            ApiJson.send(ctx, 500, Map.of("error", "internal error (" + error.getClass().getSimpleName()
+                    + "); the server log has the details"));
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package io.deskstream.api.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deskstream.api.ApiError;
+import io.deskstream.api.ApiJson;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Asks another instance of the same deployment for its part of an answer, over its internal routes, with the
+ * caller's own token: the other instance checks it as this one did.
+ */
+public final class PeerClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    /** Completes with the peer's JSON answer, or fails with the {@link ApiError} to give the caller. */
+    public CompletableFuture<JsonNode> get(HostInfo peer, String pathAndQuery, String authorization) {
+        String address = peer.host() + ":" + peer.port();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + pathAndQuery))
+                .timeout(TIMEOUT)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw ApiError.unavailable("instance " + address + " cannot be reached (it may be stopping or "
+                                + "starting): " + rootMessage(failure));
+                    }
+                    JsonNode body = parse(response.body(), address);
+                    if (response.statusCode() == 200) {
+                        return body;
+                    }
+                    String error = body.path("error").asText("status " + response.statusCode());
+                    if (response.statusCode() == 503) {
+                        throw ApiError.unavailable("instance " + address + ": " + error);
+                    }
+                    if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                        throw ApiError.passedOn(response.statusCode(), error);
+                    }
+                    throw ApiError.badGateway("instance " + address + " answered " + response.statusCode() + ": " + error);
+                });
+    }
+
+    private static JsonNode parse(byte[] body, String address) {
+        try {
+            return ApiJson.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ApiError.badGateway("instance " + address + " answered something that is not JSON");
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

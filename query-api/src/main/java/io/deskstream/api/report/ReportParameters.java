@@ -1,0 +1,143 @@
+package io.deskstream.api.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.deskstream.api.ApiError;
+import io.deskstream.api.ApiRoute;
+import io.deskstream.api.auth.Caller;
+import io.deskstream.topology.report.CellTotals;
+import io.deskstream.topology.report.Granularity;
+import io.deskstream.topology.report.ReportQuery;
+
+/**
+ * The parameters of {@code GET /api/v1/reports/departments} (api.md) read into a {@link ReportQuery}, with the
+ * defaults of the spec, narrowed to the caller's departments. Anything malformed or unknown answers 400 naming the
+ * parameter: a typo silently ignored would give a report of something else.
+ */
+public final class ReportParameters {
+
+    public static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+    public static final List<ApiRoute.Parameter> DESCRIBED = List.of(
+            new ApiRoute.Parameter("from", "ISO instant, a whole hour, inclusive; default: 7 days before to"),
+            new ApiRoute.Parameter("to", "ISO instant, a whole hour, exclusive; default: the end of the current hour"),
+            new ApiRoute.Parameter("granularity", "hour, day, week, month, year or total; default day"),
+            new ApiRoute.Parameter("groupBy", "comma-separated subset of department, channel, agent; default department"),
+            new ApiRoute.Parameter("department", "departments to keep, comma-separated"),
+            new ApiRoute.Parameter("channel", "channels to keep, comma-separated"),
+            new ApiRoute.Parameter("agent", "agents to keep, comma-separated"),
+            new ApiRoute.Parameter("sort", "columns, comma-separated, '-' in front for descending; default bucket,department"),
+            new ApiRoute.Parameter("format", "json or csv; default json, or csv when Accept is text/csv"));
+    private static final Set<String> KNOWN = Set.of("from", "to", "granularity", "groupBy", "department", "channel",
+            "agent", "sort", "format");
+
+    /** @param csv whether the answer is CSV rather than JSON */
+    public record Request(ReportQuery query, boolean csv) {
+    }
+
+    private ReportParameters() {
+    }
+
+    /**
+     * @param acceptsCsv whether the request's {@code Accept} asks for {@code text/csv}, used when {@code format} is absent
+     */
+    public static Request read(Map<String, List<String>> parameters, boolean acceptsCsv, Caller caller, ZoneId zone,
+                               Instant now) {
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            if (!KNOWN.contains(parameter.getKey())) {
+                throw ApiError.badRequest("unknown parameter " + parameter.getKey() + "; the report takes "
+                        + String.join(", ", DESCRIBED.stream().map(ApiRoute.Parameter::name).toList()));
+            }
+            if (parameter.getValue().size() > 1) {
+                throw ApiError.badRequest("parameter " + parameter.getKey() + " is given more than once; "
+                        + "list several values comma-separated instead");
+            }
+        }
+        Instant defaultTo = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant to = hour(parameters, "to", null);
+        Instant from = hour(parameters, "from", null);
+        if (to == null) {
+            to = from == null || from.isBefore(defaultTo) ? defaultTo : from.plus(DEFAULT_RANGE);
+        }
+        if (from == null) {
+            from = to.minus(DEFAULT_RANGE);
+        }
+        if (!to.isAfter(from)) {
+            throw ApiError.badRequest("to (" + to + ") must be after from (" + from + ")");
+        }
+        Granularity granularity;
+        try {
+            granularity = Granularity.parse(one(parameters, "granularity", "day"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        List<String> groupBy = list(parameters, "groupBy", "department");
+        for (String dimension : groupBy) {
+            if (!ReportQuery.DIMENSIONS.contains(dimension)) {
+                throw ApiError.badRequest("groupBy takes department, channel and agent; got \"" + dimension + "\"");
+            }
+        }
+        if (new LinkedHashSet<>(groupBy).size() != groupBy.size()) {
+            throw ApiError.badRequest("groupBy names a dimension twice: " + String.join(",", groupBy));
+        }
+        List<String> sort = list(parameters, "sort", "bucket,department");
+        for (String key : sort) {
+            String column = key.startsWith("-") ? key.substring(1) : key;
+            if (!column.equals("bucket") && !ReportQuery.DIMENSIONS.contains(column) && !CellTotals.COLUMNS.contains(column)) {
+                throw ApiError.badRequest("sort names \"" + column + "\", which is not a column of the report");
+            }
+        }
+        String format = one(parameters, "format", acceptsCsv ? "csv" : "json");
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ApiError.badRequest("format must be json or csv; got \"" + format + "\"");
+        }
+        Set<String> departments = caller.departmentsFor(set(parameters, "department"), "department");
+        ReportQuery query = new ReportQuery(from, to, granularity, groupBy, zone, departments,
+                set(parameters, "channel"), set(parameters, "agent"), sort);
+        return new Request(query, format.equals("csv"));
+    }
+
+    private static Instant hour(Map<String, List<String>> parameters, String name, Instant fallback) {
+        String text = one(parameters, name, null);
+        if (text == null) {
+            return fallback;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest(name + " must be an ISO instant such as 2026-11-02T00:00:00Z; got \"" + text + "\"");
+        }
+        if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
+            throw ApiError.badRequest(name + " must be a whole hour (the report is kept by the hour); got \"" + text + "\"");
+        }
+        return instant;
+    }
+
+    private static String one(Map<String, List<String>> parameters, String name, String fallback) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0).strip();
+    }
+
+    private static List<String> list(Map<String, List<String>> parameters, String name, String fallback) {
+        List<String> items = new ArrayList<>();
+        for (String item : one(parameters, name, fallback).split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    private static Set<String> set(Map<String, List<String>> parameters, String name) {
+        return new LinkedHashSet<>(list(parameters, name, ""));
+    }
+}

@@ -1,0 +1,132 @@
+package io.deskstream.api.report;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.deskstream.api.ApiError;
+import io.deskstream.api.ApiJson;
+import io.deskstream.api.ApiRoute;
+import io.deskstream.api.ApiRoute.Access;
+import io.deskstream.api.auth.Caller;
+import io.deskstream.api.cluster.ClusterQuery;
+import io.deskstream.api.cluster.CounterPartial;
+import io.deskstream.topology.StoreNames;
+import io.deskstream.topology.report.CellTotals;
+import io.deskstream.topology.report.DepartmentReport;
+import io.deskstream.topology.report.ReportQuery;
+import io.deskstream.topology.report.TicketStatusReport;
+import io.javalin.http.Context;
+
+/**
+ * The report routes: the department report (JSON or CSV) and ticket status, each added up from every instance that
+ * holds a part, and the internal routes at which an instance gives its own part. Nothing is cached: the stores are
+ * read on every request, so a dashboard polling every few seconds sees what was processed a moment ago.
+ */
+public final class ReportRoutes {
+
+    static final String REPORT_GROUPS = "/internal/v1/report-groups";
+    static final String STATUS_COUNTERS = "/internal/v1/ticket-status-counters";
+
+    private final ClusterQuery cluster;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock) {
+        this.cluster = cluster;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/api/v1/reports/departments", Access.ANY_TOKEN,
+                        "The department report (metrics.md): every column by bucket and the grouped dimensions, JSON or CSV",
+                        this::departmentReport).withParameters(ReportParameters.DESCRIBED),
+                ApiRoute.get("/api/v1/reports/ticket-status", Access.ANY_TOKEN,
+                        "Tickets of each department by status now: new, open, answered, resolved",
+                        this::ticketStatus).withParameters(List.of(
+                                new ApiRoute.Parameter("department", "departments to show, comma-separated"))),
+                ApiRoute.get(REPORT_GROUPS, Access.ANY_TOKEN,
+                        "Internal, between instances: this instance's part of a department report",
+                        this::localReportGroups).withParameters(ReportParameters.DESCRIBED),
+                ApiRoute.get(STATUS_COUNTERS, Access.ANY_TOKEN,
+                        "Internal, between instances: this instance's ticket-status counters",
+                        (ctx, caller) -> ApiJson.send(ctx, 200, cluster.localPart(StoreNames.TICKET_STATUS, new CounterPartial()))));
+    }
+
+    private void departmentReport(Context ctx, Caller caller) {
+        ReportParameters.Request request = read(ctx, caller);
+        ReportQuery query = request.query();
+        var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query), REPORT_GROUPS + "?" + forwarded(query),
+                ctx.header("Authorization"));
+        List<Map<String, Object>> rows = DepartmentReport.rows(query, groups);
+        if (request.csv()) {
+            List<String> header = new ArrayList<>();
+            header.add("bucket");
+            header.addAll(query.groupBy());
+            header.addAll(CellTotals.COLUMNS);
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"department-report.csv\"");
+            ctx.result(ReportCsv.write(header, rows));
+            return;
+        }
+        ApiJson.send(ctx, 200, Map.of(
+                "from", query.from().toString(),
+                "to", query.to().toString(),
+                "granularity", query.granularity().toString(),
+                "groupBy", query.groupBy(),
+                "rows", rows));
+    }
+
+    private void localReportGroups(Context ctx, Caller caller) {
+        ReportQuery query = read(ctx, caller).query();
+        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query)));
+    }
+
+    private void ticketStatus(Context ctx, Caller caller) {
+        Map<String, List<String>> parameters = ctx.queryParamMap();
+        for (String name : parameters.keySet()) {
+            if (!name.equals("department")) {
+                throw ApiError.badRequest("unknown parameter " + name + "; ticket-status takes department");
+            }
+        }
+        Set<String> named = new java.util.LinkedHashSet<>();
+        parameters.getOrDefault("department", List.of()).forEach(value -> {
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    named.add(id.strip());
+                }
+            }
+        });
+        Set<String> departments = caller.departmentsFor(named, "department");
+        Map<String, Long> counters = cluster.gather(StoreNames.TICKET_STATUS, new CounterPartial(), STATUS_COUNTERS,
+                ctx.header("Authorization"));
+        ApiJson.send(ctx, 200, Map.of("rows", TicketStatusReport.rows(counters, departments)));
+    }
+
+    private ReportParameters.Request read(Context ctx, Caller caller) {
+        String accept = ctx.header("Accept");
+        return ReportParameters.read(ctx.queryParamMap(), accept != null && accept.contains("text/csv"), caller, zone,
+                clock.instant());
+    }
+
+    /** The query with everything resolved (the range above all): another instance's clock must not change it. */
+    private static String forwarded(ReportQuery query) {
+        return "from=" + query.from() + "&to=" + query.to() + "&granularity=" + query.granularity()
+                + "&groupBy=" + encoded(query.groupBy())
+                + "&department=" + encoded(query.departments())
+                + "&channel=" + encoded(query.channels())
+                + "&agent=" + encoded(query.agents());
+    }
+
+    private static String encoded(Collection<String> values) {
+        return URLEncoder.encode(String.join(",", values), StandardCharsets.UTF_8);
+    }
+}
