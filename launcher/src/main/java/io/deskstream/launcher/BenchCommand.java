@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path dataDir = Files.createTempDirectory("deskstream-bench");
         Topics topics = Topics.withDefaultPrefix();
-        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(topics, partitions, (short) 1, Duration.ofDays(3650)));
         HeapPeak heap = HeapPeak.start();
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);

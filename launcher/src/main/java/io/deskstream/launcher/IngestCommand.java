@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.deskstream.ingest.ApiFileIngest;
 import io.deskstream.ingest.EventFileIngest;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.ingest.IngestSummary;
@@ -19,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code deskstream ingest FILE.jsonl}: sends an event file to the input topics of a running deskstream. */
@@ -28,7 +30,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Each line is one event as in events.md. Valid events are sent keyed by conversation id; refused "
                     + "lines go to the dead-letter topic with the reason. Ends with a summary of what was sent and "
-                    + "refused, by reason and line."
+                    + "refused, by reason and line. With --api the file goes through the HTTP API instead."
         })
 final class IngestCommand implements Callable<Integer> {
 
@@ -40,6 +42,15 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(names = "--api", paramLabel = "URL",
+            description = "Send through this deskstream's HTTP API (e.g. http://127.0.0.1:7070) instead of straight "
+                    + "to Kafka; needs --token.")
+    String api;
+
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:DESKSTREAM_TOKEN}",
+            description = "The admin token, for --api (env DESKSTREAM_TOKEN).")
+    String token;
+
     @Override
     public Integer call() throws Exception {
         if (cluster.verbose) {
@@ -48,28 +59,43 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file + ": no such readable file");
         }
-        ClusterCheck.requireReachable(cluster.bootstrapServers);
+        if (api != null && (token == null || token.isBlank())) {
+            throw new IllegalArgumentException("--api needs --token (or DESKSTREAM_TOKEN): the admin token, printed at "
+                    + "start and kept in DATA_DIR/admin-token");
+        }
+        if (api == null) {
+            ClusterCheck.requireReachable(cluster.bootstrapServers);
+        }
         long lines = EventFileIngest.countLines(file);
         PrintStream out = System.out;
-        Topics topics = new Topics(cluster.topicPrefix);
         long started = System.nanoTime();
         IngestSummary summary;
-        try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers,
-                new ConfluentAvroSerializer<>(new SchemaRegistryClient(cluster.schemaRegistryUrl)), topics);
-             ProgressBar bar = new ProgressBarBuilder()
-                     .setTaskName("Ingesting " + file.getFileName())
-                     .setInitialMax(lines)
-                     .setUnit(" lines", 1)
-                     .setStyle(ProgressBarStyle.ASCII)
-                     .showSpeed()
-                     .setUpdateIntervalMillis(250)
-                     .continuousUpdate()
-                     .build()) {
-            summary = new EventFileIngest(new CanonicalEventParser(), publisher).ingest(file, bar::stepTo);
+        try (ProgressBar bar = progressBar(lines)) {
+            summary = api != null ? new ApiFileIngest(api, token.strip()).ingest(file, bar::stepTo) : toKafka(bar);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         report(out, summary, took);
         return 0;
+    }
+
+    private IngestSummary toKafka(ProgressBar bar) throws Exception {
+        try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers,
+                new ConfluentAvroSerializer<>(new SchemaRegistryClient(cluster.schemaRegistryUrl)),
+                new Topics(cluster.topicPrefix))) {
+            return new EventFileIngest(new CanonicalEventParser(), publisher).ingest(file, bar::stepTo);
+        }
+    }
+
+    private ProgressBar progressBar(long lines) {
+        return new ProgressBarBuilder()
+                .setTaskName("Ingesting " + file.getFileName())
+                .setInitialMax(lines)
+                .setUnit(" lines", 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed()
+                .setUpdateIntervalMillis(250)
+                .continuousUpdate()
+                .build();
     }
 
     private static void report(PrintStream out, IngestSummary summary, Duration took) {

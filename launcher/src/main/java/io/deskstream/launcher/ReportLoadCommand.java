@@ -77,7 +77,7 @@ final class ReportLoadCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path dataDir = Files.createTempDirectory("deskstream-bench-report");
         String token = "bench-" + System.nanoTime();
-        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 4, (short) 1, Duration.ofDays(3650)))
                 .with(InstanceSettings.defaults().withAdminToken(token));
         try (DeskstreamProcess process = DeskstreamProcess.start(settings)) {
@@ -135,18 +135,16 @@ final class ReportLoadCommand implements Callable<Integer> {
         return lines;
     }
 
-    /** The 24 hours up to the newest event's hour, by hour, department and channel. */
-    private static String lastDayOf(List<String> lines) throws Exception {
+    /** The 24 hours up to the newest valid event's hour, by hour, department and channel. */
+    private static String lastDayOf(List<String> lines) {
         Instant newest = Instant.EPOCH;
+        io.deskstream.schemas.json.CanonicalEventParser parser = new io.deskstream.schemas.json.CanonicalEventParser();
         for (String line : lines) {
-            JsonNode ts = line.isBlank() ? null : JSON.readTree(line).path("ts");
-            if (ts != null && ts.isTextual()) {
-                try {
-                    Instant at = Instant.parse(ts.asText());
-                    newest = at.isAfter(newest) ? at : newest;
-                } catch (java.time.format.DateTimeParseException ignored) {
-                    // an invalid line; the API refuses it too
-                }
+            try {
+                Instant at = parser.parse(line).ts();
+                newest = at.isAfter(newest) ? at : newest;
+            } catch (io.deskstream.schemas.json.InvalidInputException refused) {
+                // the API refuses this line too; it counts nowhere
             }
         }
         Instant to = newest.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));

@@ -46,7 +46,7 @@ class ApiConformanceIntegrationTest {
 
     @BeforeAll
     void sendTheWeekThroughTheApi() throws Exception {
-        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 2, (short) 1, Duration.ofDays(30)));
         process = DeskstreamProcess.start(settings);
         admin = new ApiClient(process.httpUrl(), process.adminToken().token());

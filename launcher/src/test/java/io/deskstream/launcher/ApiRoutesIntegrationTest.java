@@ -41,7 +41,7 @@ class ApiRoutesIntegrationTest {
 
     @BeforeAll
     void startWithTwoDepartmentsARuleAFewConversationsAndTwoAgents() throws Exception {
-        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 2, (short) 1, Duration.ofDays(30)))
                 .with(new InstanceSettings(null, 0, BODY_LIMIT, "admin-secret-for-tests"));
         process = DeskstreamProcess.start(settings);
@@ -323,6 +323,30 @@ class ApiRoutesIntegrationTest {
     @Test
     void anEmptyEventsBodyAnswers400() {
         assertThat(admin.post("/api/v1/events", "\n\n").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theIngestCommandSendsAFileThroughTheApi() throws Exception {
+        Path file = dataDir.resolve("through-the-api.jsonl");
+        java.nio.file.Files.writeString(file, """
+                {"id":"e-30","type":"ticket.created","ts":"2026-11-04T09:00:00Z","ticketId":"t-30","channel":"email","departmentId":"sales"}
+                {"id":"e-31","type":"ticket.created","ts":"2026-11-04T09:00:00Z"}
+                """);
+        int exit = Deskstream.commandLine().execute("ingest", file.toString(), "--api", process.httpUrl(),
+                "--token", "admin-secret-for-tests");
+        assertThat(exit).isZero();
+        admin.awaitCaughtUp(Duration.ofSeconds(60));
+        assertThat(admin.get("/api/v1/conversations/t-30").json().path("department").asText()).isEqualTo("sales");
+    }
+
+    @Test
+    void theIngestCommandThroughTheApiNeedsAToken() throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("no-token.jsonl"), "\n");
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        picocli.CommandLine command = Deskstream.commandLine();
+        command.setErr(new java.io.PrintWriter(errors, true));
+        assertThat(command.execute("ingest", file.toString(), "--api", process.httpUrl())).isNotZero();
+        assertThat(errors.toString()).contains("--token");
     }
 
     // --- tokens

@@ -43,7 +43,7 @@ class DeskstreamProcessTest {
     Path dataDir;
 
     private RuntimeSettings settings() {
-        return new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.free(), ZoneOffset.UTC, null, null,
+        return new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(), ZoneOffset.UTC, null, null,
                 new TopicLayout(TOPICS, 2, (short) 1, Duration.ofDays(30)));
     }
 

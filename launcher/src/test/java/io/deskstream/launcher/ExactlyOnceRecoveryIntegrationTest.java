@@ -61,7 +61,7 @@ class ExactlyOnceRecoveryIntegrationTest {
 
     @Test
     void shouldReportTheWeekExactlyAfterAKillDashNineAndAFullReplay() throws Exception {
-        int kafkaPort = LocalPorts.free();
+        int kafkaPort = LocalPorts.freePair();
         int httpPort = LocalPorts.free();
         Process crashing = new ProcessBuilder(javaBinary(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
                 Deskstream.class.getName(), "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort),

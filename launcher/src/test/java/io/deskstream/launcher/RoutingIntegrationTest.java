@@ -52,7 +52,7 @@ class RoutingIntegrationTest {
 
     @Test
     void shouldRouteLiveApplyNewRulesToLaterConversationsAndNeitherRerouteNorLoseDecisionsAcrossARestart() throws Exception {
-        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(TOPICS, 2, (short) 1, Duration.ofDays(30)));
         String bootstrap;
         String registryUrl;

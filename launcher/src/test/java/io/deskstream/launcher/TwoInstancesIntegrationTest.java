@@ -38,7 +38,7 @@ class TwoInstancesIntegrationTest {
     @Test
     void eitherInstanceAnswersLikeOneInstanceAndTheSurvivorAnswersFullyAfterTheOtherStops() throws Exception {
         TopicLayout layout = new TopicLayout(Topics.withDefaultPrefix(), 4, (short) 1, Duration.ofDays(30));
-        RuntimeSettings a = new RuntimeSettings(first, "127.0.0.1", LocalPorts.free(), LocalPorts.free(), ZoneOffset.UTC,
+        RuntimeSettings a = new RuntimeSettings(first, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(), ZoneOffset.UTC,
                 null, null, layout).with(InstanceSettings.defaults().withAdminToken(TOKEN));
         try (DeskstreamProcess one = DeskstreamProcess.start(a)) {
             ApiClient viaOne = new ApiClient(one.httpUrl(), TOKEN);
@@ -47,7 +47,7 @@ class TwoInstancesIntegrationTest {
             JsonNode conversation = viaOne.get("/api/v1/conversations/t-3").json();
             assertThat(ticketStatus).isEqualTo(Conformance.json("expected/ticket-status.json"));
 
-            RuntimeSettings b = new RuntimeSettings(second, "127.0.0.1", LocalPorts.free(), LocalPorts.free(),
+            RuntimeSettings b = new RuntimeSettings(second, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                     ZoneOffset.UTC, one.bootstrapServers(), one.schemaRegistryUrl(), layout)
                     .with(InstanceSettings.defaults().withAdminToken(TOKEN));
             try (DeskstreamProcess two = DeskstreamProcess.start(b)) {

@@ -61,6 +61,7 @@ public final class EventRoutes {
             } catch (InvalidInputException e) {
                 Map<String, Object> refusal = new LinkedHashMap<>();
                 refusal.put("line", item.line());
+                refusal.put("reason", e.reason());
                 refusal.put("error", e.getMessage());
                 rejected.add(refusal);
                 pending.add(publisher.publishRefused(item.text().getBytes(StandardCharsets.UTF_8), e.reason(),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import io.deskstream.api.ApiRoute.Access;
 import io.deskstream.api.auth.Caller;
 import io.deskstream.api.cluster.ClusterQuery;
 import io.deskstream.api.cluster.CounterPartial;
+import io.deskstream.api.cluster.FreshAnswers;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.report.CellTotals;
 import io.deskstream.topology.report.DepartmentReport;
@@ -26,8 +28,9 @@ import io.javalin.http.Context;
 
 /**
  * The report routes: the department report (JSON or CSV) and ticket status, each added up from every instance that
- * holds a part, and the internal routes at which an instance gives its own part. Nothing is cached: the stores are
- * read on every request, so a dashboard polling every few seconds sees what was processed a moment ago.
+ * holds a part, and the internal routes at which an instance gives its own part. The stores are read afresh, and
+ * answers are reused for less than a second ({@link FreshAnswers}), so a dashboard polling every few seconds sees
+ * what was processed a moment ago while many dashboards asking the same cost one computation.
  */
 public final class ReportRoutes {
 
@@ -37,6 +40,7 @@ public final class ReportRoutes {
     private final ClusterQuery cluster;
     private final ZoneId zone;
     private final Clock clock;
+    private final FreshAnswers fresh = new FreshAnswers();
 
     public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock) {
         this.cluster = cluster;
@@ -64,25 +68,43 @@ public final class ReportRoutes {
     private void departmentReport(Context ctx, Caller caller) {
         ReportParameters.Request request = read(ctx, caller);
         ReportQuery query = request.query();
-        var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query), REPORT_GROUPS + "?" + forwarded(query),
-                ctx.header("Authorization"));
-        List<Map<String, Object>> rows = DepartmentReport.rows(query, groups);
+        String authorization = ctx.header("Authorization");
+        String question = "report?" + forwarded(query) + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv();
+        byte[] body = fresh.get(question, () -> {
+            var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query),
+                    REPORT_GROUPS + "?" + forwarded(query), authorization);
+            List<Map<String, Object>> rows = DepartmentReport.rows(query, groups);
+            return request.csv() ? csv(query, rows) : json(query, rows);
+        });
         if (request.csv()) {
-            List<String> header = new ArrayList<>();
-            header.add("bucket");
-            header.addAll(query.groupBy());
-            header.addAll(CellTotals.COLUMNS);
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"department-report.csv\"");
-            ctx.result(ReportCsv.write(header, rows));
-            return;
+        } else {
+            ctx.contentType("application/json");
         }
-        ApiJson.send(ctx, 200, Map.of(
-                "from", query.from().toString(),
-                "to", query.to().toString(),
-                "granularity", query.granularity().toString(),
-                "groupBy", query.groupBy(),
-                "rows", rows));
+        ctx.result(body);
+    }
+
+    private static byte[] csv(ReportQuery query, List<Map<String, Object>> rows) {
+        List<String> header = new ArrayList<>();
+        header.add("bucket");
+        header.addAll(query.groupBy());
+        header.addAll(CellTotals.COLUMNS);
+        return ReportCsv.write(header, rows).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] json(ReportQuery query, List<Map<String, Object>> rows) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", query.from().toString());
+        answer.put("to", query.to().toString());
+        answer.put("granularity", query.granularity().toString());
+        answer.put("groupBy", query.groupBy());
+        answer.put("rows", rows);
+        try {
+            return ApiJson.MAPPER.writeValueAsBytes(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the report could not be written as JSON", e);
+        }
     }
 
     private void localReportGroups(Context ctx, Caller caller) {
@@ -106,8 +128,9 @@ public final class ReportRoutes {
             }
         });
         Set<String> departments = caller.departmentsFor(named, "department");
-        Map<String, Long> counters = cluster.gather(StoreNames.TICKET_STATUS, new CounterPartial(), STATUS_COUNTERS,
-                ctx.header("Authorization"));
+        String authorization = ctx.header("Authorization");
+        Map<String, Long> counters = fresh.get("ticket-status", () ->
+                cluster.gather(StoreNames.TICKET_STATUS, new CounterPartial(), STATUS_COUNTERS, authorization));
         ApiJson.send(ctx, 200, Map.of("rows", TicketStatusReport.rows(counters, departments)));
     }
 
