@@ -24,6 +24,8 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
+            // Report answers run to a few hundred kilobytes: one buffer holds most of them, so each is written in one go.
+            config.http.responseBufferSize = 256 * 1024;
             routeSets.forEach(routes -> routes.accept(config));
         });
         javalin.start();
