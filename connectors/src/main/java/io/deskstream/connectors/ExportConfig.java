@@ -1,0 +1,130 @@
+package io.deskstream.connectors;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/** The configuration of both report sinks, validated by their {@link ConfigDef} before a task starts. */
+public final class ExportConfig extends AbstractConfig {
+
+    public static final String DIRECTORY = "export.directory";
+    public static final String FORMAT = "export.format";
+    public static final String CLOSE_DELAY = "export.close.delay";
+    public static final String ROTATE_ROWS = "export.rotate.rows";
+    public static final String ROTATE_INTERVAL = "export.rotate.interval";
+    public static final String COMPRESSION = "export.parquet.compression";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(DIRECTORY, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new WritableDirectory(),
+                    ConfigDef.Importance.HIGH, "Where the files go: format=parquet/... and format=csv/... under it; "
+                            + "created if missing, must be writable.")
+            .define(FORMAT, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.ValidString.in("parquet", "csv"),
+                    ConfigDef.Importance.HIGH, "parquet or csv; each connector class sets its own.")
+            .define(CLOSE_DELAY, ConfigDef.Type.STRING, "1h", new DurationText(), ConfigDef.Importance.MEDIUM,
+                    "How long after its end an hour is written (by the records' event time or the clock), "
+                            + "e.g. 1h, 15m, 0s; a later change writes a correction row.")
+            .define(ROTATE_ROWS, ConfigDef.Type.INT, 100_000, ConfigDef.Range.atLeast(1), ConfigDef.Importance.LOW,
+                    "Rows after which the buffered rows are written to files.")
+            .define(ROTATE_INTERVAL, ConfigDef.Type.STRING, "1m", new DurationText(), ConfigDef.Importance.LOW,
+                    "Time after which buffered rows are written to files even if fewer.")
+            .define(COMPRESSION, ConfigDef.Type.STRING, "zstd",
+                    ConfigDef.ValidString.in("zstd", "snappy", "gzip", "uncompressed"), ConfigDef.Importance.LOW,
+                    "Parquet compression codec.")
+            .define(SCHEMA_REGISTRY_URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.");
+
+    public ExportConfig(Map<String, String> properties) {
+        super(DEFINITION, properties);
+    }
+
+    public Path directory() {
+        return Path.of(getString(DIRECTORY));
+    }
+
+    public RowFormat format() {
+        return RowFormat.valueOf(getString(FORMAT).toUpperCase(Locale.ROOT));
+    }
+
+    public Duration closeDelay() {
+        return DurationText.parse(getString(CLOSE_DELAY));
+    }
+
+    public int rotateRows() {
+        return getInt(ROTATE_ROWS);
+    }
+
+    public Duration rotateInterval() {
+        return DurationText.parse(getString(ROTATE_INTERVAL));
+    }
+
+    public String compression() {
+        return getString(COMPRESSION);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    /** A directory that exists or can be made, and can be written. */
+    static final class WritableDirectory implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) {
+                throw new ConfigException(name, value, "a directory is needed");
+            }
+            try {
+                Path dir = Path.of(value.toString());
+                Files.createDirectories(dir);
+                if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                    throw new ConfigException(name, value, "is not a writable directory");
+                }
+            } catch (InvalidPathException | IOException e) {
+                throw new ConfigException(name, value, "cannot be used as a directory: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Durations as people write them: 90s, 15m, 1h, 2d, or ISO-8601 (PT1H). */
+    static final class DurationText implements ConfigDef.Validator {
+        static Duration parse(String text) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (t.startsWith("p")) {
+                    return Duration.parse(t.toUpperCase(Locale.ROOT));
+                }
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                Duration d = switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> throw new IllegalArgumentException();
+                };
+                if (d.isNegative()) {
+                    throw new IllegalArgumentException();
+                }
+                return d;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("\"" + text + "\" is not a duration such as 90s, 15m, 1h or 2d");
+            }
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                parse(String.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+    }
+}

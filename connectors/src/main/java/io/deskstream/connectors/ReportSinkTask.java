@@ -1,0 +1,130 @@
+package io.deskstream.connectors;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.deskstream.schemas.output.ReportRow;
+import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
+import io.deskstream.schemas.wire.SchemaRegistry;
+import io.deskstream.schemas.wire.SchemaRegistryClient;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+
+/**
+ * Exports the partitions of the report-rows topic it is given, one {@link PartitionExport} each. Records arrive as
+ * bytes (keys as strings): the values are decoded here with the registry, so any Connect worker runs it with the
+ * plain byte-array converter.
+ */
+public class ReportSinkTask extends SinkTask {
+
+    private final Clock clock;
+    private final SchemaRegistry registry;
+    private final Map<TopicPartition, PartitionExport> exports = new HashMap<>();
+    private ExportConfig config;
+    private ExportLayout layout;
+    private RowFiles files;
+    private ConfluentAvroDeserializer<ReportRow> values;
+
+    public ReportSinkTask() {
+        this(Clock.systemUTC(), null);
+    }
+
+    /** @param registry the registry to decode with, or null for the one the configuration names */
+    ReportSinkTask(Clock clock, SchemaRegistry registry) {
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Override
+    public String version() {
+        return ReportSinkConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> properties) {
+        config = new ExportConfig(properties);
+        layout = new ExportLayout(config.directory(), config.format());
+        files = RowFiles.of(config);
+        values = new ConfluentAvroDeserializer<>(
+                registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl()), ReportRow.class);
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            PartitionExport export = new PartitionExport(tp.topic(), tp.partition(), layout, files, config.closeDelay(),
+                    raw -> values.deserialize(tp.topic(), raw));
+            try {
+                long next = export.recover();
+                // The files are the truth: read again from just after what they hold, whatever Kafka committed.
+                context.offset(tp, next);
+            } catch (IOException e) {
+                throw new ConnectException("cannot recover the export of " + tp + " from " + config.directory(), e);
+            }
+            exports.put(tp, export);
+        }
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        partitions.forEach(exports::remove);
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            PartitionExport export = exports.get(new TopicPartition(record.topic(), record.kafkaPartition()));
+            if (export != null) {
+                export.add(record.kafkaOffset(), key(record.key()), (byte[]) record.value());
+            }
+        }
+        var now = clock.instant();
+        for (PartitionExport export : exports.values()) {
+            export.closeHours(now);
+            if (export.outgoingRows() >= config.rotateRows() || export.rotationDue(now, config.rotateInterval())) {
+                flush(export);
+            }
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        var now = clock.instant();
+        Map<TopicPartition, OffsetAndMetadata> durable = new HashMap<>();
+        exports.forEach((tp, export) -> {
+            // Each commit writes what is waiting: the worker's commit interval is the longest a closed hour waits.
+            export.closeHours(now);
+            flush(export);
+            durable.put(tp, new OffsetAndMetadata(export.committableOffset()));
+        });
+        return durable;
+    }
+
+    private static void flush(PartitionExport export) {
+        try {
+            export.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the export failed; it is retried from the last checkpoint", e);
+        }
+    }
+
+    private static String key(Object key) {
+        if (key == null) {
+            return null;
+        }
+        return key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
+    }
+
+    @Override
+    public void stop() {
+        exports.clear();
+    }
+}

@@ -1,0 +1,62 @@
+package io.deskstream.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvExportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void csvFilesHaveAHeaderEveryColumnAndParseWithAStandardParser() throws Exception {
+        ExportFixture export = new ExportFixture(dir, "csv");
+        export.start();
+        export.now = Instant.parse("2026-11-02T12:00:00Z");
+        export.row("2026-11-02T10:00:00Z", "sales", "email", "Doe, \"Jo\"", 3);
+        export.commit();
+
+        Path file;
+        try (Stream<Path> files = Files.walk(dir.resolve("format=csv"))) {
+            file = files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        assertThat(file.toString()).contains("format=csv/date=2026-11-02/department=sales/");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).isEqualTo(ExportRow.columns());
+            List<CSVRecord> rows = parser.getRecords();
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).get("agent")).isEqualTo("Doe, \"Jo\"");
+            assertThat(rows.get(0).get("bucket")).isEqualTo("2026-11-02T10:00:00Z");
+            assertThat(rows.get(0).get("revision")).isEqualTo("1");
+            assertThat(rows.get(0).get("replies")).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void duckDbReadsTheCsvDatasetWithItsPartitions() throws Exception {
+        ExportFixture export = new ExportFixture(dir, "csv");
+        export.start();
+        export.now = Instant.parse("2026-11-02T12:00:00Z");
+        export.row("2026-11-02T10:00:00Z", "sales", "email", "a-1", 3);
+        export.row("2026-11-02T10:00:00Z", "support", "email", "a-2", 4);
+        export.commit();
+        assertThat(export.query("SELECT department, CAST(sum(replies) AS BIGINT) AS replies FROM $CSV "
+                + "GROUP BY department ORDER BY department"))
+                .containsExactly(Map.of("department", "sales", "replies", 3L), Map.of("department", "support", "replies", 4L));
+    }
+}

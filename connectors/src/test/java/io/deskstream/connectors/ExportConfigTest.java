@@ -1,0 +1,77 @@
+package io.deskstream.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> valid() {
+        Map<String, String> config = new HashMap<>();
+        config.put(ExportConfig.DIRECTORY, dir.resolve("exports").toString());
+        config.put(ExportConfig.FORMAT, "parquet");
+        config.put(ExportConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:7070/schema-registry");
+        return config;
+    }
+
+    @Test
+    void defaultsToAnHourOfDelayAndZstd() {
+        ExportConfig config = new ExportConfig(valid());
+        assertThat(config.closeDelay()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.compression()).isEqualTo("zstd");
+        assertThat(Files.isDirectory(dir.resolve("exports"))).isTrue();
+    }
+
+    @Test
+    void aBadDelayIsRefusedNamingIt() {
+        Map<String, String> config = valid();
+        config.put(ExportConfig.CLOSE_DELAY, "soon");
+        assertThatThrownBy(() -> new ExportConfig(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ExportConfig.CLOSE_DELAY).hasMessageContaining("90s, 15m, 1h");
+    }
+
+    @Test
+    void aBadFormatIsRefusedNamingIt() {
+        Map<String, String> config = valid();
+        config.put(ExportConfig.FORMAT, "xlsx");
+        assertThatThrownBy(() -> new ExportConfig(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ExportConfig.FORMAT);
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeIsRefusedNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Map<String, String> config = valid();
+        config.put(ExportConfig.DIRECTORY, file.resolve("exports").toString());
+        assertThatThrownBy(() -> new ExportConfig(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ExportConfig.DIRECTORY);
+    }
+
+    @Test
+    void theCsvConnectorRefusesToWriteParquet() {
+        Map<String, String> config = valid();
+        assertThatThrownBy(() -> new CsvReportSink().start(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("writes csv");
+    }
+
+    @Test
+    void eachConnectorSetsItsFormat() {
+        Map<String, String> config = valid();
+        config.remove(ExportConfig.FORMAT);
+        CsvReportSink csv = new CsvReportSink();
+        csv.start(config);
+        assertThat(csv.taskConfigs(1).get(0)).containsEntry(ExportConfig.FORMAT, "csv");
+    }
+}
