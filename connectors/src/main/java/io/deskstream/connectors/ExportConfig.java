@@ -23,11 +23,13 @@ public final class ExportConfig extends AbstractConfig {
     public static final String COMPRESSION = "export.parquet.compression";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
-    public static final ConfigDef DEFINITION = new ConfigDef()
+    /** The definition as a connector of {@code format} offers it: the format defaults to its own. */
+    public static ConfigDef definition(RowFormat format) {
+        return new ConfigDef()
             .define(DIRECTORY, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new WritableDirectory(),
                     ConfigDef.Importance.HIGH, "Where the files go: format=parquet/... and format=csv/... under it; "
                             + "created if missing, must be writable.")
-            .define(FORMAT, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.ValidString.in("parquet", "csv"),
+            .define(FORMAT, ConfigDef.Type.STRING, format.extension(), ConfigDef.ValidString.in("parquet", "csv"),
                     ConfigDef.Importance.HIGH, "parquet or csv; each connector class sets its own.")
             .define(CLOSE_DELAY, ConfigDef.Type.STRING, "1h", new DurationText(), ConfigDef.Importance.MEDIUM,
                     "How long after its end an hour is written (by the records' event time or the clock), "
@@ -41,9 +43,19 @@ public final class ExportConfig extends AbstractConfig {
                     "Parquet compression codec.")
             .define(SCHEMA_REGISTRY_URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
                     ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.");
+    }
 
+    /** @param properties with {@code export.format} set (each connector sets its own) */
     public ExportConfig(Map<String, String> properties) {
-        super(DEFINITION, properties);
+        super(definition(RowFormat.PARQUET), properties);
+        if (!properties.containsKey(FORMAT)) {
+            throw new ConfigException(FORMAT, null, "the export format is needed: parquet or csv");
+        }
+    }
+
+    /** A duration as people write it: 90s, 15m, 1h, 2d, or ISO-8601 (PT1H); IllegalArgumentException otherwise. */
+    public static Duration parseDuration(String text) {
+        return DurationText.parse(text);
     }
 
     public Path directory() {

@@ -49,7 +49,7 @@ public abstract class ReportSinkConnector extends SinkConnector {
 
     @Override
     public ConfigDef config() {
-        return ExportConfig.DEFINITION;
+        return ExportConfig.definition(format());
     }
 
     @Override

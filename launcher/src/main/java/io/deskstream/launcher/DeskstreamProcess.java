@@ -114,6 +114,11 @@ final class DeskstreamProcess implements AutoCloseable {
                 new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas()));
         liveTopology.started(streams.streams(), streams.description());
+        InstanceSettings.Exports exports = settings.instance().exports();
+        if (exports.enabled()) {
+            started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, settings.topics().reportRows(),
+                    settings.dataDir(), settings.exportsDir(), exports.closeDelay(), exports.commitInterval()));
+        }
     }
 
     /** The HTTP API over this process's topology, producers and admin client (closed with the process). */

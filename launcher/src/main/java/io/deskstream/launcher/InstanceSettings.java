@@ -1,5 +1,8 @@
 package io.deskstream.launcher;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import io.deskstream.api.ApiSettings;
 
 /**
@@ -10,18 +13,33 @@ import io.deskstream.api.ApiSettings;
  * @param standbyReplicas    warm copies of each state store kept on other instances, for a faster take-over
  * @param maxEventsBodyBytes the largest body {@code POST /api/v1/events} takes
  * @param adminToken         the admin token as {@code DESKSTREAM_ADMIN_TOKEN} gives it, or null to use the data dir's
+ * @param exports            how the Parquet/CSV export runs here
  */
-record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken) {
+record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
+                        Exports exports) {
+
+    /**
+     * The export: on or off, where (null: {@code DATA_DIR/exports}), how long after its end an hour is written, and
+     * how often what is waiting is written.
+     */
+    record Exports(boolean enabled, Path directory, Duration closeDelay, Duration commitInterval) {
+        static final Exports DEFAULT = new Exports(true, null, Duration.ofHours(1), Duration.ofSeconds(10));
+        static final Exports OFF = new Exports(false, null, Duration.ofHours(1), Duration.ofSeconds(10));
+    }
 
     static InstanceSettings defaults() {
-        return new InstanceSettings(null, 0, ApiSettings.DEFAULT_MAX_EVENTS_BODY_BYTES, null);
+        return new InstanceSettings(null, 0, ApiSettings.DEFAULT_MAX_EVENTS_BODY_BYTES, null, Exports.OFF);
     }
 
     InstanceSettings withAdminToken(String token) {
-        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token);
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
-        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken);
+        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports);
+    }
+
+    InstanceSettings withExports(Exports changed) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed);
     }
 }

@@ -91,6 +91,20 @@ final class RuntimeOptions {
                     + "(env DESKSTREAM_MAX_EVENTS_BODY, default: ${DEFAULT-VALUE}).")
     ByteSize maxEventsBody;
 
+    @Option(names = "--exports-dir", paramLabel = "DIR", defaultValue = "${env:DESKSTREAM_EXPORTS_DIR}",
+            description = "Where the Parquet and CSV export goes (env DESKSTREAM_EXPORTS_DIR, default: DATA_DIR/exports).")
+    Path exportsDir;
+
+    @Option(names = "--export-delay", paramLabel = "DURATION", defaultValue = "${env:DESKSTREAM_EXPORT_DELAY:-1h}",
+            converter = DurationOption.Converter.class,
+            description = "How long after its end an hour is exported, e.g. 1h, 15m, 0s; later changes are written "
+                    + "as corrections (env DESKSTREAM_EXPORT_DELAY, default: ${DEFAULT-VALUE}).")
+    DurationOption exportDelay;
+
+    @Option(names = "--no-exports", defaultValue = "false",
+            description = "Do not run the export here (when another instance or a Connect cluster runs it).")
+    boolean noExports;
+
     @Option(names = {"-v", "--verbose"}, description = "Log what Kafka, the registry and the HTTP server do.")
     boolean verbose;
 }

@@ -42,7 +42,9 @@ record RuntimeSettings(
                 new TopicLayout(new Topics(options.topicPrefix), options.partitions, options.replicationFactor,
                         Duration.ofDays(options.inputRetentionDays)),
                 new InstanceSettings(blankToNull(options.advertisedAddress), options.standbyReplicas,
-                        options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN"))));
+                        options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN")),
+                        new InstanceSettings.Exports(!options.noExports, options.exportsDir,
+                                options.exportDelay.duration(), Duration.ofSeconds(10))));
     }
 
     RuntimeSettings with(InstanceSettings changed) {
@@ -70,6 +72,12 @@ record RuntimeSettings(
 
     Path streamsDir() {
         return dataDir.resolve("streams");
+    }
+
+    /** Where the export writes: as configured, else {@code DATA_DIR/exports}. */
+    Path exportsDir() {
+        Path configured = instance.exports().directory();
+        return configured != null ? configured.toAbsolutePath().normalize() : dataDir.resolve("exports");
     }
 
     Path kafkaDir() {

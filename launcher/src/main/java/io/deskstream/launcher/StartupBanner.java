@@ -21,6 +21,10 @@ final class StartupBanner {
         row(out, "topics", s.topics().prefix() + "*  (" + s.topicLayout().partitions() + " partitions"
                 + (process.createdTopics().isEmpty() ? "" : ", " + process.createdTopics().size() + " created now") + ")");
         row(out, "data dir", s.dataDir().toString());
+        row(out, "exports", s.instance().exports().enabled()
+                ? s.exportsDir() + "  (Parquet and CSV, hours written " + s.instance().exports().closeDelay().toMinutes()
+                        + " min after they end)"
+                : "off here");
         row(out, "report time zone", s.reportTimezone().getId());
         AdminToken token = process.adminToken();
         row(out, "admin token", token.token() + "  (" + switch (token.source()) {
