@@ -14,6 +14,7 @@ final class StartupBanner {
         RuntimeSettings s = process.settings();
         out.println();
         out.println("deskstream is running.");
+        row(out, "dashboard", process.httpUrl() + "/  (sign in with the admin token below)");
         row(out, "HTTP API", process.httpUrl() + "/api/v1  (described at /api/v1/openapi.json)");
         row(out, "this instance", s.advertisedAddress() + "  (as other instances reach it)");
         row(out, "schema registry", process.schemaRegistryUrl() + (s.embeddedRegistry() ? "  (embedded)" : ""));

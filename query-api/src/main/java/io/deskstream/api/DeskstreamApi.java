@@ -23,6 +23,7 @@ import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.schemas.json.CanonicalEventParser;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.http.HttpResponseException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -73,6 +74,9 @@ public final class DeskstreamApi {
     }
 
     public void declare(JavalinConfig config) {
+        // The dashboard: static files in the jar, Chart.js from its webjar; nothing comes from the network.
+        config.staticFiles.add("/dashboard", Location.CLASSPATH);
+        config.staticFiles.enableWebjars();
         for (ApiRoute route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
                 Caller caller = switch (route.access()) {

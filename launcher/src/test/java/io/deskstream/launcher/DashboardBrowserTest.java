@@ -1,0 +1,240 @@
+package io.deskstream.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deskstream.kafka.broker.LocalPorts;
+import io.deskstream.topology.TopicLayout;
+import io.deskstream.topology.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's, driven by its chromedriver given explicitly), on a running
+ * deskstream holding the conformance week: sign in, every chart kind, range and grouping, numbers equal to the API's,
+ * the CSV download, an agent's view, a phone's width. Screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String TOKEN = "dashboard-admin-token";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path browserProfile;
+    private DeskstreamProcess process;
+    private ApiClient api;
+    private String salesToken;
+    private WebDriver browser;
+
+    @BeforeAll
+    void startDeskstreamWithTheWeekAndABrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("DESKSTREAM_BROWSER_REQUIRED"))) {
+            throw new AssertionError("Chromium and chromedriver are needed: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install -y chromium chromium-driver)");
+        RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
+                ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 2, (short) 1, Duration.ofDays(30)))
+                .with(InstanceSettings.defaults().withAdminToken(TOKEN));
+        process = DeskstreamProcess.start(settings);
+        api = new ApiClient(process.httpUrl(), TOKEN);
+        ConformanceWeek.sendThrough(api);
+        salesToken = api.post("/api/v1/tokens", "{\"role\": \"agent\", \"departments\": [\"sales\"]}").json()
+                .path("token").asText();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + browserProfile, "--window-size=1280,800");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    @Test
+    void signingInShowsTheWeekByDepartmentWithTheApisNumbers() throws Exception {
+        signIn(TOKEN);
+        showTheWeek("total", "department");
+        JsonNode expected = api.get("/api/v1/reports/departments?from=" + ConformanceWeek.FROM + "&to="
+                + ConformanceWeek.TO + "&granularity=total&groupBy=department").json().path("rows");
+        for (JsonNode row : expected) {
+            String department = row.path("department").asText();
+            assertThat(cell(department, "tickets_created").replace(",", "")).as(department)
+                    .isEqualTo(row.path("tickets_created").asText());
+            assertThat(cell(department, "replies").replace(",", "")).isEqualTo(row.path("replies").asText());
+        }
+        screenshot("week-by-department");
+    }
+
+    @Test
+    void eachChartKindIsDrawn() throws Exception {
+        signIn(TOKEN);
+        showTheWeek("day", "department");
+        for (String kind : List.of("area", "line", "bar", "pie")) {
+            new Select(browser.findElement(By.id("chart-kind"))).selectByValue(kind);
+            String type = kind.equals("area") ? "line" : kind;
+            waitFor(() -> type.equals(js("return window.deskstream.chart && window.deskstream.chart.config.type")));
+            if (kind.equals("area")) {
+                assertThat(js("return window.deskstream.chart.data.datasets[0].fill")).isEqualTo(true);
+            }
+            assertThat(((Number) js("return window.deskstream.chart.data.datasets[0].data.length")).intValue()).isPositive();
+            screenshot("chart-" + kind);
+        }
+    }
+
+    @Test
+    void groupingByChannelShowsOneRowPerChannelAndTheChoicesSurviveTheLiveUpdates() throws Exception {
+        signIn(TOKEN);
+        showTheWeek("total", "channel");
+        assertThat(browser.findElements(By.cssSelector("#rows thead th")).get(1).getText()).isEqualTo("channel");
+        long refreshed = ((Number) js("return window.deskstream.refreshed")).longValue();
+        waitFor(() -> ((Number) js("return window.deskstream.refreshed")).longValue() > refreshed);
+        assertThat(new Select(browser.findElement(By.id("group-by"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("channel");
+        assertThat(browser.findElements(By.cssSelector("#rows thead th")).get(1).getText()).isEqualTo("channel");
+    }
+
+    @Test
+    void theMetricPickerOffersEveryColumn() {
+        signIn(TOKEN);
+        List<String> offered = new Select(browser.findElement(By.id("metric"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).containsExactlyElementsOf(io.deskstream.topology.report.CellTotals.COLUMNS);
+    }
+
+    @Test
+    void theCsvDownloadIsTheApisCsvOfWhatIsShown() throws Exception {
+        signIn(TOKEN);
+        showTheWeek("day", "department");
+        browser.findElement(By.id("download-csv")).click();
+        waitFor(() -> js("return window.deskstream.lastCsv") != null);
+        String downloaded = (String) js("return window.deskstream.lastCsv");
+        String fromApi = api.get("/api/v1/reports/departments?from=" + ConformanceWeek.FROM + "&to=" + ConformanceWeek.TO
+                + "&granularity=day&groupBy=department&format=csv").body();
+        assertThat(downloaded.lines()).containsExactlyElementsOf(fromApi.lines().toList());
+    }
+
+    @Test
+    void anAgentSeesOnlyItsDepartments() throws Exception {
+        signIn(salesToken);
+        showTheWeek("total", "department");
+        assertThat(new Select(browser.findElement(By.id("departments"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("Sales");
+        assertThat(browser.findElements(By.cssSelector("#rows tbody td[data-column=department]")))
+                .extracting(WebElement::getText).containsOnly("sales");
+        assertThat(browser.findElements(By.cssSelector("#ticket-status tbody tr"))).hasSize(1);
+        screenshot("agent-of-sales");
+    }
+
+    @Test
+    void aWrongTokenIsRefusedWithAMessage() {
+        signIn("not-a-token");
+        waitFor(() -> !browser.findElement(By.id("sign-in-error")).getText().isBlank());
+        assertThat(browser.findElement(By.id("report")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aPhoneWidthKeepsThePageWithinTheScreen() throws Exception {
+        signIn(TOKEN);
+        showTheWeek("day", "department");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(((Number) js("return window.innerWidth")).intValue());
+            screenshot("phone");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    private void signIn(String token) {
+        browser.get(process.httpUrl() + "/");
+        js("sessionStorage.clear()");
+        browser.get(process.httpUrl() + "/");
+        WebElement field = browser.findElement(By.id("token"));
+        field.sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        if (!token.equals("not-a-token")) {
+            waitFor(() -> browser.findElement(By.id("report")).isDisplayed());
+        }
+    }
+
+    /** The conformance week in the custom range, at this granularity and grouping; waits for the table. */
+    private void showTheWeek(String granularity, String groupBy) {
+        new Select(browser.findElement(By.id("range"))).selectByValue("custom");
+        js("document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[1];",
+                localInput(ConformanceWeek.FROM), localInput(ConformanceWeek.TO));
+        new Select(browser.findElement(By.id("granularity"))).selectByValue(granularity);
+        new Select(browser.findElement(By.id("group-by"))).selectByValue(groupBy);
+        long before = ((Number) js("return window.deskstream.refreshed")).longValue();
+        js("document.getElementById('to').dispatchEvent(new Event('change'))");
+        waitFor(() -> ((Number) js("return window.deskstream.refreshed")).longValue() > before
+                && !browser.findElements(By.cssSelector("#rows tbody tr")).isEmpty());
+    }
+
+    /** The browser's local time of an instant, as a datetime-local input takes it. */
+    private String localInput(String instant) {
+        return (String) js("const d = new Date(arguments[0]); const p = n => String(n).padStart(2, '0');"
+                + "return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':00';",
+                instant);
+    }
+
+    private String cell(String department, String column) {
+        for (WebElement row : browser.findElements(By.cssSelector("#rows tbody tr"))) {
+            if (row.findElement(By.cssSelector("td[data-column=department]")).getText().equals(department)) {
+                return row.findElement(By.cssSelector("td[data-column=" + column + "]")).getText();
+            }
+        }
+        throw new AssertionError("no row for " + department);
+    }
+
+    private Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> condition.getAsBoolean());
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
