@@ -140,9 +140,19 @@ final class PartitionExport {
                 kept.add(line);
             }
         }
+        if (kept.size() > 2 * written.size() + 1_000) {
+            // Mostly superseded revisions: keep one line per cell, all within the checkpoint.
+            kept.clear();
+            written.forEach((key, revision) -> kept.add(JSON.createObjectNode().put("s", sequence).put("k", key)
+                    .put("r", revision.revision()).put("h", revision.hash()).toString()));
+            dropped = true;
+        }
         if (dropped) {
             Path rewritten = state.resolve("revisions.jsonl.tmp");
             Files.write(rewritten, kept, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(rewritten, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             Files.move(rewritten, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
     }

@@ -83,6 +83,11 @@ public class ReportSinkTask extends SinkTask {
         for (SinkRecord record : records) {
             PartitionExport export = exports.get(new TopicPartition(record.topic(), record.kafkaPartition()));
             if (export != null) {
+                if (record.value() != null && !(record.value() instanceof byte[])) {
+                    throw new ConnectException("the report sinks read raw record values: set value.converter="
+                            + "org.apache.kafka.connect.converters.ByteArrayConverter (got a "
+                            + record.value().getClass().getSimpleName() + ")");
+                }
                 export.add(record.kafkaOffset(), key(record.key()), (byte[]) record.value());
             }
         }

@@ -59,4 +59,23 @@ class CsvExportTest {
                 + "GROUP BY department ORDER BY department"))
                 .containsExactly(Map.of("department", "sales", "replies", 3L), Map.of("department", "support", "replies", 4L));
     }
+
+    @Test
+    void aRestartKeepsOneJournalLinePerCellAndTheNextCorrectionGetsTheNextRevision() throws Exception {
+        ExportFixture export = new ExportFixture(dir, "csv");
+        export.start();
+        export.now = Instant.parse("2026-11-02T12:00:00Z");
+        for (int replies = 1; replies <= 1_100; replies++) {
+            export.row("2026-11-02T10:00:00Z", "sales", "email", "a-1", replies);
+            export.commit();
+        }
+        Path journal = dir.resolve("_state/format=csv/" + ExportFixture.TOPIC + "+0/revisions.jsonl");
+        assertThat(Files.readAllLines(journal)).hasSize(1_100);
+
+        ExportFixture restarted = export.restart();
+        assertThat(Files.readAllLines(journal)).hasSize(1);
+        restarted.row("2026-11-02T10:00:00Z", "sales", "email", "a-1", 5_000);
+        restarted.commit();
+        assertThat(export.query("SELECT max(revision) AS revision FROM $CSV")).containsExactly(Map.of("revision", 1_101L));
+    }
 }
