@@ -154,6 +154,7 @@
     state.token = token;
     try {
       const departments = await api("/api/v1/departments");
+      if (state.token !== token) return; // signed out, or in again with another token, while this one was checked
       sessionStorage.setItem("deskstream.token", token);
       $("departments").innerHTML = departments.departments.map((d) =>
         '<option value="' + escape(d.id) + '">' + escape(d.name) + "</option>").join("");
@@ -164,7 +165,10 @@
       clearInterval(timer);
       timer = setInterval(refresh, POLL_MS);
     } catch (e) {
-      if (e.message !== "401") $("sign-in-error").textContent = "Signing in failed: " + e.message;
+      if (e.message !== "401") {
+        $("sign-in").hidden = false;
+        $("sign-in-error").textContent = "Signing in failed: " + e.message;
+      }
     }
   }
 
@@ -216,6 +220,11 @@
     $("download-csv").addEventListener("click", downloadCsv);
     $("sign-in-form").addEventListener("submit", (e) => { e.preventDefault(); signIn($("token").value.trim()); });
     $("sign-out").addEventListener("click", () => signOut());
-    if (state.token) signIn(state.token);
+    if (state.token) {
+      // Signed in before in this tab: show nothing to type into while the kept token is checked.
+      $("sign-in").hidden = true;
+      $("freshness").textContent = "Signing in…";
+      signIn(state.token);
+    }
   });
 })();

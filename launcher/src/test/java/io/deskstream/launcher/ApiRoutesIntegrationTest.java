@@ -143,6 +143,13 @@ class ApiRoutesIntegrationTest {
     }
 
     @Test
+    void theInternalRoutesBetweenInstancesShowAnAgentOnlyItsDepartments() {
+        JsonNode counters = salesAgent.get("/internal/v1/ticket-status-counters").json().path("data");
+        assertThat(counters.fieldNames()).toIterable().isNotEmpty().allMatch(key -> key.startsWith("sales"));
+        assertThat(salesAgent.get("/internal/v1/report-groups?department=support").status()).isEqualTo(403);
+    }
+
+    @Test
     void anAgentDoesNotSeeConversationsOfOtherDepartments() {
         assertThat(salesAgent.get("/api/v1/conversations/t-1").status()).isEqualTo(200);
         assertThat(salesAgent.get("/api/v1/conversations/t-2").status()).isEqualTo(404);

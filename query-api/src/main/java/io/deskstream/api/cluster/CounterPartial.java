@@ -2,6 +2,7 @@ package io.deskstream.api.cluster;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +10,23 @@ import io.deskstream.api.ApiJson;
 import io.deskstream.topology.report.TicketStatusReport;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** Counters by key (ticket statuses by department, dead letters by reason), added up across partitions. */
+/**
+ * Counters by key (ticket statuses by department, dead letters by reason), added up across partitions; only the
+ * counters a caller may see are taken.
+ */
 public final class CounterPartial implements Partial<Long, Map<String, Long>> {
+
+    private final Predicate<String> visible;
+
+    /** Every counter. */
+    public CounterPartial() {
+        this(key -> true);
+    }
+
+    /** @param visible which counter keys to take */
+    public CounterPartial(Predicate<String> visible) {
+        this.visible = visible;
+    }
 
     @Override
     public Map<String, Long> empty() {
@@ -19,7 +35,13 @@ public final class CounterPartial implements Partial<Long, Map<String, Long>> {
 
     @Override
     public void addStore(ReadOnlyKeyValueStore<String, Long> store, Map<String, Long> into) {
-        TicketStatusReport.addCounts(store, into);
+        Map<String, Long> all = new TreeMap<>();
+        TicketStatusReport.addCounts(store, all);
+        all.forEach((key, count) -> {
+            if (visible.test(key)) {
+                into.merge(key, count, Long::sum);
+            }
+        });
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.deskstream.api.cluster.ClusterQuery;
 import io.deskstream.api.cluster.CounterPartial;
 import io.deskstream.api.cluster.FreshAnswers;
 import io.deskstream.topology.StoreNames;
+import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.report.CellTotals;
 import io.deskstream.topology.report.DepartmentReport;
 import io.deskstream.topology.report.ReportQuery;
@@ -62,7 +63,8 @@ public final class ReportRoutes {
                         this::localReportGroups).withParameters(ReportParameters.DESCRIBED),
                 ApiRoute.get(STATUS_COUNTERS, Access.ANY_TOKEN,
                         "Internal, between instances: this instance's ticket-status counters",
-                        (ctx, caller) -> ApiJson.send(ctx, 200, cluster.localPart(StoreNames.TICKET_STATUS, new CounterPartial()))));
+                        (ctx, caller) -> ApiJson.send(ctx, 200,
+                                cluster.localPart(StoreNames.TICKET_STATUS, countersOf(caller)))));
     }
 
     private void departmentReport(Context ctx, Caller caller) {
@@ -129,9 +131,15 @@ public final class ReportRoutes {
         });
         Set<String> departments = caller.departmentsFor(named, "department");
         String authorization = ctx.header("Authorization");
-        Map<String, Long> counters = fresh.get("ticket-status", () ->
-                cluster.gather(StoreNames.TICKET_STATUS, new CounterPartial(), STATUS_COUNTERS, authorization));
+        String scope = caller.admin() ? "all" : String.join(",", new java.util.TreeSet<>(caller.departments()));
+        Map<String, Long> counters = fresh.get("ticket-status " + scope, () ->
+                cluster.gather(StoreNames.TICKET_STATUS, countersOf(caller), STATUS_COUNTERS, authorization));
         ApiJson.send(ctx, 200, Map.of("rows", TicketStatusReport.rows(counters, departments)));
+    }
+
+    /** The ticket-status counters of the departments the caller sees. */
+    private static CounterPartial countersOf(Caller caller) {
+        return new CounterPartial(counter -> caller.sees(TicketStatusCounts.parse(counter)[0]));
     }
 
     private ReportParameters.Request read(Context ctx, Caller caller) {
