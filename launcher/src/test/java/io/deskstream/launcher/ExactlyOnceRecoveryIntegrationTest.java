@@ -2,11 +2,6 @@ package io.deskstream.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,14 +58,14 @@ class ExactlyOnceRecoveryIntegrationTest {
     void shouldReportTheWeekExactlyAfterAKillDashNineAndAFullReplay() throws Exception {
         int kafkaPort = LocalPorts.freePair();
         int httpPort = LocalPorts.free();
-        Process crashing = new ProcessBuilder(javaBinary(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+        Process crashing = new ProcessBuilder(ChildDeskstream.javaBinary(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
                 Deskstream.class.getName(), "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort),
                 "--http-port", String.valueOf(httpPort), "--partitions", "2")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("crashing.log").toFile()).start();
         String bootstrap = "127.0.0.1:" + kafkaPort;
         String registry = "http://127.0.0.1:" + httpPort + "/schema-registry";
         try {
-            awaitHttp(registry + "/subjects", crashing);
+            ChildDeskstream.awaitHttp(registry + "/subjects", crashing);
             configure(bootstrap, registry);
             ingestTheWeek(bootstrap, registry);
             Thread.sleep(1500);
@@ -165,27 +160,5 @@ class ExactlyOnceRecoveryIntegrationTest {
         }
     }
 
-    private static void awaitHttp(String url, Process process) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("deskstream exited with " + process.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("deskstream did not start within 2 minutes");
-    }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
-    }
 }

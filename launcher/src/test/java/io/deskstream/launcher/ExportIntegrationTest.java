@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportIntegrationTest {
 
     private static final String TOKEN = "export-test-token";
-    private static final List<String> COUNTS = List.of("tickets_created", "tickets_resolved", "replies", "calls",
+    static final List<String> COUNTS = List.of("tickets_created", "tickets_resolved", "replies", "calls",
             "missed_calls", "chats", "missed_chats", "chat_messages", "incoming_messages", "positive_ratings",
             "negative_ratings", "not_rated", "tags_added");
     /** The truth: the newest revision of each hour cell. */
@@ -78,12 +78,12 @@ class ExportIntegrationTest {
         }
     }
 
-    private interface Totals {
+    interface Totals {
         Map<String, Map<String, Long>> read() throws Exception;
     }
 
     /** The export lags the report by the worker's commit interval: ask until it has caught up. */
-    private static Map<String, Map<String, Long>> awaitEqual(Map<String, Map<String, Long>> expected, Totals totals)
+    static Map<String, Map<String, Long>> awaitEqual(Map<String, Map<String, Long>> expected, Totals totals)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         Map<String, Map<String, Long>> last = Map.of();
@@ -101,7 +101,7 @@ class ExportIntegrationTest {
         return last;
     }
 
-    private static Map<String, Map<String, Long>> parquetTotals(Path exports) throws Exception {
+    static Map<String, Map<String, Long>> parquetTotals(Path exports) throws Exception {
         StringBuilder sums = new StringBuilder("SELECT department");
         COUNTS.forEach(c -> sums.append(", CAST(sum(").append(c).append(") AS BIGINT) AS ").append(c));
         String sql = sums + " FROM (" + TRUTH.formatted(exports) + ") GROUP BY department";
@@ -120,7 +120,7 @@ class ExportIntegrationTest {
         return totals;
     }
 
-    private static Map<String, Map<String, Long>> csvTotals(Path exports) throws Exception {
+    static Map<String, Map<String, Long>> csvTotals(Path exports) throws Exception {
         Map<String, CSVRecord> newest = new HashMap<>();
         List<Path> files;
         try (Stream<Path> all = Files.walk(exports.resolve("format=csv"))) {
