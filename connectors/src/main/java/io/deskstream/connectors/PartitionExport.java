@@ -56,6 +56,10 @@ final class PartitionExport {
     private record Written(long revision, String hash) {
     }
 
+    /** A row decided but not yet in a file: its cell, the offset of the record that brought it, its value's digest. */
+    private record Outgoing(String key, long offset, ExportRow row, String hash) {
+    }
+
     private final String topic;
     private final int partition;
     private final ExportLayout layout;
@@ -70,10 +74,7 @@ final class PartitionExport {
     private Instant watermark = Instant.EPOCH;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Map<String, Written> written = new HashMap<>();
-    private final List<ExportRow> outgoing = new ArrayList<>();
-    private final List<String> outgoingKeys = new ArrayList<>();
-    private final List<Long> outgoingOffsets = new ArrayList<>();
-    private final List<Written> outgoingRevisions = new ArrayList<>();
+    private final List<Outgoing> outgoing = new ArrayList<>();
     private Instant oldestOutgoing;
 
     PartitionExport(String topic, int partition, ExportLayout layout, RowFiles files, Duration closeDelay,
@@ -188,12 +189,10 @@ final class PartitionExport {
             if (before != null && before.hash().equals(hash)) {
                 continue;
             }
-            Written now2 = new Written(before == null ? 1 : before.revision() + 1, hash);
-            written.put(cell.getKey(), now2);
-            outgoing.add(new ExportRow(value.row(), now2.revision(), now.truncatedTo(ChronoUnit.MILLIS)));
-            outgoingKeys.add(cell.getKey());
-            outgoingOffsets.add(value.offset());
-            outgoingRevisions.add(now2);
+            Written next = new Written(before == null ? 1 : before.revision() + 1, hash);
+            written.put(cell.getKey(), next);
+            outgoing.add(new Outgoing(cell.getKey(), value.offset(),
+                    new ExportRow(value.row(), next.revision(), now.truncatedTo(ChronoUnit.MILLIS)), hash));
             if (oldestOutgoing == null) {
                 oldestOutgoing = now;
             }
@@ -217,20 +216,20 @@ final class PartitionExport {
     void flush() throws IOException {
         long next = sequence + 1;
         Map<Path, List<ExportRow>> byFile = new TreeMap<>();
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < outgoing.size(); i++) {
-            ReportRow row = outgoing.get(i).row();
+        Map<String, List<Outgoing>> groups = new LinkedHashMap<>();
+        for (Outgoing decided : outgoing) {
+            ReportRow row = decided.row().row();
             String group = row.getBucket().atOffset(ZoneOffset.UTC).toLocalDate() + "/" + row.getDepartment();
-            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(decided);
         }
-        for (List<Integer> members : groups.values()) {
+        for (List<Outgoing> members : groups.values()) {
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             List<ExportRow> rows = new ArrayList<>();
-            for (int i : members) {
-                first = Math.min(first, outgoingOffsets.get(i));
-                last = Math.max(last, outgoingOffsets.get(i));
-                rows.add(outgoing.get(i));
+            for (Outgoing decided : members) {
+                first = Math.min(first, decided.offset());
+                last = Math.max(last, decided.offset());
+                rows.add(decided.row());
             }
             ReportRow any = rows.get(0).row();
             byFile.put(layout.file(any.getBucket(), any.getDepartment(), topic, partition, first, last), rows);
@@ -259,9 +258,6 @@ final class PartitionExport {
         sequence = next;
         checkpointOffset = lastOffset;
         outgoing.clear();
-        outgoingKeys.clear();
-        outgoingOffsets.clear();
-        outgoingRevisions.clear();
         oldestOutgoing = null;
     }
 
@@ -269,9 +265,9 @@ final class PartitionExport {
         Path journal = state.resolve("revisions.jsonl");
         try (Writer out = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
-            for (int i = 0; i < outgoingKeys.size(); i++) {
-                ObjectNode entry = JSON.createObjectNode().put("s", next).put("k", outgoingKeys.get(i))
-                        .put("r", outgoingRevisions.get(i).revision()).put("h", outgoingRevisions.get(i).hash());
+            for (Outgoing decided : outgoing) {
+                ObjectNode entry = JSON.createObjectNode().put("s", next).put("k", decided.key())
+                        .put("r", decided.row().revision()).put("h", decided.hash());
                 out.write(JSON.writeValueAsString(entry));
                 out.write('\n');
             }

@@ -23,8 +23,9 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
      * how often what is waiting is written.
      */
     record Exports(boolean enabled, Path directory, Duration closeDelay, Duration commitInterval) {
-        static final Exports DEFAULT = new Exports(true, null, Duration.ofHours(1), Duration.ofSeconds(10));
-        static final Exports OFF = new Exports(false, null, Duration.ofHours(1), Duration.ofSeconds(10));
+        /** The embedded worker's commit interval: the longest a closed hour waits to be written. */
+        static final Duration COMMIT_INTERVAL = Duration.ofSeconds(10);
+        static final Exports OFF = new Exports(false, null, Duration.ofHours(1), COMMIT_INTERVAL);
     }
 
     static InstanceSettings defaults() {

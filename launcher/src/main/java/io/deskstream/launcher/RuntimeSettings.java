@@ -44,7 +44,7 @@ record RuntimeSettings(
                 new InstanceSettings(blankToNull(options.advertisedAddress), options.standbyReplicas,
                         options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN")),
                         new InstanceSettings.Exports(!options.noExports, options.exportsDir,
-                                options.exportDelay.duration(), Duration.ofSeconds(10))));
+                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL)));
     }
 
     RuntimeSettings with(InstanceSettings changed) {

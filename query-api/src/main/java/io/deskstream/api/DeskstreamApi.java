@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class DeskstreamApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskstreamApi.class);
-    private static final String CALLER = "deskstream.caller";
 
     private final List<ApiRoute> routes = new ArrayList<>();
     private final AccessTokens tokens;
@@ -88,7 +87,6 @@ public final class DeskstreamApi {
                         yield who;
                     }
                 };
-                ctx.attribute(CALLER, caller);
                 route.handler().handle(ctx, caller);
             });
         }

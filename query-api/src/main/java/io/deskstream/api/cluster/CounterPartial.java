@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskstream.api.ApiJson;
-import io.deskstream.topology.report.TicketStatusReport;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -35,13 +35,13 @@ public final class CounterPartial implements Partial<Long, Map<String, Long>> {
 
     @Override
     public void addStore(ReadOnlyKeyValueStore<String, Long> store, Map<String, Long> into) {
-        Map<String, Long> all = new TreeMap<>();
-        TicketStatusReport.addCounts(store, all);
-        all.forEach((key, count) -> {
-            if (visible.test(key)) {
-                into.merge(key, count, Long::sum);
-            }
-        });
+        try (KeyValueIterator<String, Long> all = store.all()) {
+            all.forEachRemaining(counter -> {
+                if (visible.test(counter.key)) {
+                    into.merge(counter.key, counter.value, Long::sum);
+                }
+            });
+        }
     }
 
     @Override

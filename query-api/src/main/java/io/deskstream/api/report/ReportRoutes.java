@@ -71,10 +71,11 @@ public final class ReportRoutes {
         ReportParameters.Request request = read(ctx, caller);
         ReportQuery query = request.query();
         String authorization = ctx.header("Authorization");
-        String question = "report?" + forwarded(query) + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv();
+        String resolved = forwarded(query);
+        String question = "report?" + resolved + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv();
         byte[] body = fresh.get(question, () -> {
             var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query),
-                    REPORT_GROUPS + "?" + forwarded(query), authorization);
+                    REPORT_GROUPS + "?" + resolved, authorization);
             List<Map<String, Object>> rows = DepartmentReport.rows(query, groups);
             return request.csv() ? csv(query, rows) : json(query, rows);
         });

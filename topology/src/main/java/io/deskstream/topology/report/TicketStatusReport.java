@@ -26,8 +26,8 @@ public final class TicketStatusReport {
         return rows(all, departments);
     }
 
-    /** Adds the store's counters into {@code into}; counters from several stores (partitions, instances) add up. */
-    public static void addCounts(ReadOnlyKeyValueStore<String, Long> counts, Map<String, Long> into) {
+    /** Adds the store's counters into {@code into}. */
+    private static void addCounts(ReadOnlyKeyValueStore<String, Long> counts, Map<String, Long> into) {
         try (KeyValueIterator<String, Long> all = counts.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
