@@ -2,8 +2,6 @@ package io.deskstream.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -42,7 +40,7 @@ class TwoInstancesIntegrationTest {
                 null, null, layout).with(InstanceSettings.defaults().withAdminToken(TOKEN));
         try (DeskstreamProcess one = DeskstreamProcess.start(a)) {
             ApiClient viaOne = new ApiClient(one.httpUrl(), TOKEN);
-            loadTheConformanceWeek(viaOne);
+            ConformanceWeek.sendThrough(viaOne);
             JsonNode ticketStatus = viaOne.get("/api/v1/reports/ticket-status").json();
             JsonNode conversation = viaOne.get("/api/v1/conversations/t-3").json();
             assertThat(ticketStatus).isEqualTo(Conformance.json("expected/ticket-status.json"));
@@ -60,6 +58,9 @@ class TwoInstancesIntegrationTest {
                             "expected/report-total-department.json");
                     assertThat(answered(instance, "/api/v1/reports/ticket-status")).isEqualTo(ticketStatus);
                     assertThat(answered(instance, "/api/v1/conversations/t-3")).isEqualTo(conversation);
+                    for (String unknown : List.of("never-1", "never-2", "never-3", "never-4", "never-5", "never-6", "never-7", "never-8")) {
+                        assertThat(instance.get("/api/v1/conversations/" + unknown).status()).as(unknown).isEqualTo(404);
+                    }
                     assertThat(answered(instance, "/api/v1/status").path("deadLetters"))
                             .isEqualTo(Conformance.json("expected/rejected.json"));
                 }
@@ -70,17 +71,6 @@ class TwoInstancesIntegrationTest {
         }
     }
 
-    private static void loadTheConformanceWeek(ApiClient api) throws Exception {
-        for (JsonNode department : Conformance.json("departments.json")) {
-            api.put("/api/v1/departments/" + department.path("id").asText(), department.toString());
-        }
-        for (JsonNode rule : Conformance.json("rules.json")) {
-            api.put("/api/v1/rules/" + rule.path("id").asText(), rule.toString());
-        }
-        String events = Files.readString(Conformance.DIR.resolve("events.jsonl"), StandardCharsets.UTF_8);
-        assertThat(api.post("/api/v1/events", events).status()).isEqualTo(202);
-        api.awaitCaughtUp(WAIT);
-    }
 
     private static void awaitEachInstanceOwnsPartitions(DeskstreamProcess one, DeskstreamProcess two)
             throws InterruptedException {

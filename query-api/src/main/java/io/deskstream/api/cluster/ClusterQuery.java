@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +50,7 @@ public final class ClusterQuery {
         T total = partial.empty();
         List<Integer> covered = new ArrayList<>(addLocal(store, partial, total));
         for (CompletableFuture<JsonNode> part : remote) {
-            JsonNode answer = join(part);
+            JsonNode answer = PeerClient.await(part);
             answer.path("partitions").forEach(p -> covered.add(p.asInt()));
             partial.addJson(answer.path("data"), total);
         }
@@ -95,14 +94,4 @@ public final class ClusterQuery {
         }
     }
 
-    private static JsonNode join(CompletableFuture<JsonNode> part) {
-        try {
-            return part.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof ApiError error) {
-                throw error;
-            }
-            throw ApiError.unavailable("another instance did not answer: " + e.getCause());
-        }
-    }
 }

@@ -57,6 +57,18 @@ public final class PeerClient {
                 });
     }
 
+    /** Waits for an answer of {@link #get}: the peer's JSON, or the {@link ApiError} to give the caller. */
+    public static JsonNode await(CompletableFuture<JsonNode> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ApiError error) {
+                throw error;
+            }
+            throw ApiError.unavailable("another instance did not answer: " + e.getCause());
+        }
+    }
+
     private static JsonNode parse(byte[] body, String address) {
         try {
             return ApiJson.MAPPER.readTree(body);

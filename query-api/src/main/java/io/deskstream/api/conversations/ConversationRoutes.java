@@ -61,14 +61,9 @@ public final class ConversationRoutes {
             ApiJson.send(ctx, 200, local(id, owner.partition(), caller));
             return;
         }
-        JsonNode answer = peers.get(owner.activeHost(), LOCAL + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                ctx.header("Authorization")).handle((json, failure) -> {
-                    if (failure == null) {
-                        return json;
-                    }
-                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                    throw cause instanceof ApiError error ? error : ApiError.unavailable(cause.toString());
-                }).join();
+        // The owner's own answer, errors included: a conversation it does not have is a 404 here too.
+        JsonNode answer = PeerClient.await(peers.get(owner.activeHost(),
+                LOCAL + URLEncoder.encode(id, StandardCharsets.UTF_8), ctx.header("Authorization")));
         ApiJson.send(ctx, 200, answer);
     }
 
