@@ -14,8 +14,29 @@ final class ChildDeskstream {
     private ChildDeskstream() {
     }
 
+    /**
+     * Starts {@code deskstream run} on the embedded broker with two partitions, its output in {@code crashing.log}.
+     *
+     * @param adminToken the admin token, or null for one made in the data dir
+     * @param more       further options
+     */
+    static Process start(Path dataDir, int kafkaPort, int httpPort, String adminToken, String... more)
+            throws java.io.IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBinary(), "-Xmx768m", "-cp",
+                System.getProperty("java.class.path"), Deskstream.class.getName(), "run",
+                "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort),
+                "--http-port", String.valueOf(httpPort), "--partitions", "2"));
+        command.addAll(java.util.List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("crashing.log").toFile());
+        if (adminToken != null) {
+            builder.environment().put("DESKSTREAM_ADMIN_TOKEN", adminToken);
+        }
+        return builder.start();
+    }
+
     /** The java command of this JVM, to start the child with the same classes. */
-    static String javaBinary() {
+    private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
     }
 

@@ -58,10 +58,7 @@ class ExactlyOnceRecoveryIntegrationTest {
     void shouldReportTheWeekExactlyAfterAKillDashNineAndAFullReplay() throws Exception {
         int kafkaPort = LocalPorts.freePair();
         int httpPort = LocalPorts.free();
-        Process crashing = new ProcessBuilder(ChildDeskstream.javaBinary(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                Deskstream.class.getName(), "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort),
-                "--http-port", String.valueOf(httpPort), "--partitions", "2")
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("crashing.log").toFile()).start();
+        Process crashing = ChildDeskstream.start(dataDir, kafkaPort, httpPort, null);
         String bootstrap = "127.0.0.1:" + kafkaPort;
         String registry = "http://127.0.0.1:" + httpPort + "/schema-registry";
         try {

@@ -11,11 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.kafka.broker.LocalPorts;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
@@ -38,12 +36,7 @@ class ExportCrashIntegrationTest {
     void aKillDashNineWhileExportingNeitherLosesNorDuplicatesARow() throws Exception {
         int kafkaPort = LocalPorts.freePair();
         int httpPort = LocalPorts.free();
-        ProcessBuilder command = new ProcessBuilder(ChildDeskstream.javaBinary(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                Deskstream.class.getName(), "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort),
-                "--http-port", String.valueOf(httpPort), "--partitions", "2", "--export-delay", "0s")
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("crashing.log").toFile());
-        command.environment().put("DESKSTREAM_ADMIN_TOKEN", TOKEN);
-        Process crashing = command.start();
+        Process crashing = ChildDeskstream.start(dataDir, kafkaPort, httpPort, TOKEN, "--export-delay", "0s");
         try {
             ChildDeskstream.awaitHttp("http://127.0.0.1:" + httpPort + "/api/v1/health", crashing);
             ConformanceWeek.sendThrough(new ApiClient("http://127.0.0.1:" + httpPort, TOKEN));
@@ -59,13 +52,7 @@ class ExportCrashIntegrationTest {
         try (DeskstreamProcess restarted = DeskstreamProcess.start(settings)) {
             ApiClient api = new ApiClient(restarted.httpUrl(), TOKEN);
             api.awaitCaughtUp(Duration.ofSeconds(120));
-            Map<String, Map<String, Long>> expected = new TreeMap<>();
-            for (JsonNode row : api.get("/api/v1/reports/departments?from=" + ConformanceWeek.FROM + "&to="
-                    + ConformanceWeek.TO + "&granularity=total").json().path("rows")) {
-                Map<String, Long> counts = new TreeMap<>();
-                ExportIntegrationTest.COUNTS.forEach(c -> counts.put(c, row.path(c).asLong()));
-                expected.put(row.path("department").asText(), counts);
-            }
+            Map<String, Map<String, Long>> expected = ExportIntegrationTest.reportTotals(api);
             Path exports = dataDir.resolve("exports");
             assertThat(ExportIntegrationTest.awaitEqual(expected, () -> ExportIntegrationTest.parquetTotals(exports)))
                     .isEqualTo(expected);

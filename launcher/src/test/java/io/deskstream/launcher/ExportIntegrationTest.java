@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.kafka.broker.LocalPorts;
-import io.deskstream.topology.Conformance;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.commons.csv.CSVFormat;
@@ -55,27 +54,25 @@ class ExportIntegrationTest {
                         new InstanceSettings.Exports(true, null, Duration.ofHours(1), Duration.ofSeconds(1))));
         try (DeskstreamProcess process = DeskstreamProcess.start(settings)) {
             ApiClient api = new ApiClient(process.httpUrl(), TOKEN);
-            for (JsonNode department : Conformance.json("departments.json")) {
-                api.put("/api/v1/departments/" + department.path("id").asText(), department.toString());
-            }
-            for (JsonNode rule : Conformance.json("rules.json")) {
-                api.put("/api/v1/rules/" + rule.path("id").asText(), rule.toString());
-            }
-            assertThat(api.post("/api/v1/events",
-                    Files.readString(Conformance.DIR.resolve("events.jsonl"), StandardCharsets.UTF_8)).status()).isEqualTo(202);
-            api.awaitCaughtUp(Duration.ofSeconds(120));
-            Map<String, Map<String, Long>> expected = new TreeMap<>();
-            for (JsonNode row : api.get("/api/v1/reports/departments?from=2026-11-02T00:00:00Z&to=2026-11-09T00:00:00Z"
-                    + "&granularity=total").json().path("rows")) {
-                Map<String, Long> counts = new TreeMap<>();
-                COUNTS.forEach(c -> counts.put(c, row.path(c).asLong()));
-                expected.put(row.path("department").asText(), counts);
-            }
+            ConformanceWeek.sendThrough(api);
+            Map<String, Map<String, Long>> expected = reportTotals(api);
             Path exports = dataDir.resolve("exports");
             Map<String, Map<String, Long>> parquet = awaitEqual(expected, () -> parquetTotals(exports));
             assertThat(parquet).isEqualTo(expected);
             assertThat(csvTotals(exports)).isEqualTo(expected);
         }
+    }
+
+    /** The report's total of the week by department, the counts the export is compared on. */
+    static Map<String, Map<String, Long>> reportTotals(ApiClient api) {
+        Map<String, Map<String, Long>> totals = new TreeMap<>();
+        for (JsonNode row : api.get("/api/v1/reports/departments?from=" + ConformanceWeek.FROM + "&to="
+                + ConformanceWeek.TO + "&granularity=total").json().path("rows")) {
+            Map<String, Long> counts = new TreeMap<>();
+            COUNTS.forEach(c -> counts.put(c, row.path(c).asLong()));
+            totals.put(row.path("department").asText(), counts);
+        }
+        return totals;
     }
 
     interface Totals {
