@@ -71,14 +71,14 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("Processing them: routing and every report column, exactly_once_v2 ...%n");
             long start = System.nanoTime();
             process.startTopology();
-            String applicationId = StreamsRuntime.applicationId(topics);
-            while (ProcessingProgress.lag(admin, applicationId, topics.inputEvents()) > 0) {
-                Thread.sleep(100);
-            }
-            long caughtUp = System.nanoTime();
+            ProcessingRun run = ProcessingRun.follow(out, events, start,
+                    () -> ProcessingProgress.lag(admin, StreamsRuntime.applicationId(topics), topics.inputEvents()));
+            long caughtUp = run.caughtUp();
             double pipelineRate = events / seconds(caughtUp - start);
             out.printf("end to end          %,12.0f events/s  (%,d events in %.1f s, from topology start to report"
                     + " caught up)%n", pipelineRate, events, seconds(caughtUp - start));
+            out.printf("  second half       %,12.0f events/s  (the last %,d events, once the JIT has warmed up)%n",
+                    run.secondHalfRate(), events - events / 2);
             out.printf("raw consumer        %,12.0f events/s  (the same topics, same run)%n", consumerRate);
             out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
             out.printf("ingest              %,12.0f events/s  (simulate, parse, encode, send with acks=all)%n",

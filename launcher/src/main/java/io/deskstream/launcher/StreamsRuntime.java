@@ -55,7 +55,8 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        // Only the small counters go through the record cache; conversations and cells are live objects (LiveStore).
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
         // Each commit is a transaction: a second between them lets the store caches absorb repeated updates of a
         // conversation or a cell, and the report is still at most about a second behind.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);

@@ -22,6 +22,8 @@ import io.deskstream.topology.configuration.LiveRoutingRules;
 import io.deskstream.topology.conversation.ConversationProcessor;
 import io.deskstream.topology.deadletter.DeadLetterCounter;
 import io.deskstream.topology.serde.AvroStateSerde;
+import io.deskstream.topology.state.LiveStoreBuilder;
+import io.deskstream.topology.state.LiveStoreSizes;
 import io.deskstream.topology.serde.InputRecordDeserializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -82,17 +84,24 @@ public final class DeskstreamTopology {
                 topics.ratingEvents());
         topology.addProcessor("conversations", () -> new ConversationProcessor(liveRules, settings.maxFuture(), settings.retention()),
                 "ticket-events", "chat-events", "call-events", "rating-events");
+        // The processor works on live objects (LiveStore), written back to these logged, uncached stores at each
+        // commit; the stores are what interactive queries read and what a restart restores.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATIONS),
-                Serdes.String(), new AvroStateSerde<>(ConversationState.class)).withCachingEnabled(), "conversations");
+                Serdes.String(), new AvroStateSerde<>(ConversationState.class)).withCachingDisabled(), "conversations");
+        topology.addStateStore(new LiveStoreBuilder<ConversationState>(StoreNames.LIVE_CONVERSATIONS,
+                LiveStoreSizes.CONVERSATIONS), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RATINGS),
-                Serdes.String(), new AvroStateSerde<>(TicketRating.class)).withCachingEnabled(), "conversations");
-
+                Serdes.String(), new AvroStateSerde<>(TicketRating.class)).withCachingDisabled(), "conversations");
+        topology.addStateStore(new LiveStoreBuilder<TicketRating>(StoreNames.LIVE_RATINGS, LiveStoreSizes.RATINGS),
+                "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.METRIC_CELLS),
-                Serdes.String(), new AvroStateSerde<>(MetricCell.class)).withCachingEnabled(), "conversations");
+                Serdes.String(), new AvroStateSerde<>(MetricCell.class)).withCachingDisabled(), "conversations");
+        topology.addStateStore(new LiveStoreBuilder<MetricCell>(StoreNames.LIVE_METRIC_CELLS,
+                LiveStoreSizes.METRIC_CELLS), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.TICKET_STATUS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHANGED_CELLS),
-                Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
+                Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
 
         AvroStateSerde<PartialCell> partialCells = new AvroStateSerde<>(PartialCell.class);
         topology.addSink(ConversationProcessor.CELL_SHARES, topics.reportCellShares(), new StringSerializer(),
@@ -101,7 +110,9 @@ public final class DeskstreamTopology {
                 topics.reportCellShares());
         topology.addProcessor("report-rows", ReportRowStage::new, "report-cell-shares-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_CELLS),
-                Serdes.String(), new AvroStateSerde<>(CellPartials.class)).withCachingEnabled(), "report-rows");
+                Serdes.String(), new AvroStateSerde<>(CellPartials.class)).withCachingDisabled(), "report-rows");
+        topology.addStateStore(new LiveStoreBuilder<CellPartials>(StoreNames.LIVE_REPORT_CELLS,
+                LiveStoreSizes.REPORT_CELLS), "report-rows");
         topology.addSink("report-rows-sink", topics.reportRows(), new StringSerializer(),
                 new ConfluentAvroSerializer<ReportRow>(settings.registry()), "report-rows");
 

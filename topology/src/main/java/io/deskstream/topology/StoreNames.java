@@ -21,6 +21,11 @@ public final class StoreNames {
     public static final String REPORT_CELLS = "report-cells";
     /** Tickets counted by department and status now. */
     public static final String TICKET_STATUS = "ticket-status";
+    /** The live objects of conversations, ratings and cells, written back to the stores above at each commit. */
+    public static final String LIVE_CONVERSATIONS = "conversations-live";
+    public static final String LIVE_RATINGS = "ratings-live";
+    public static final String LIVE_METRIC_CELLS = "metric-cells-live";
+    public static final String LIVE_REPORT_CELLS = "report-cells-live";
     /** Dead letters counted by reason. */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
 

@@ -20,6 +20,7 @@ import io.deskstream.topology.metrics.MetricCells;
 import io.deskstream.topology.metrics.RatingCounting;
 import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.StoreNames;
+import io.deskstream.topology.state.LiveStore;
 import io.deskstream.topology.configuration.LiveRoutingRules;
 import io.deskstream.topology.deadletter.DeadLetters;
 import io.deskstream.topology.routing.ConversationFacts;
@@ -54,11 +55,14 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private final Duration maxFuture;
     private final Duration retention;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, ConversationState> conversations;
-    private KeyValueStore<String, TicketRating> ratings;
+    private LiveStore<ConversationState> conversations;
+    private KeyValueStore<String, ConversationState> storedConversations;
+    private LiveStore<TicketRating> ratings;
+    private KeyValueStore<String, TicketRating> storedRatings;
     private KeyValueStore<String, Department> departments;
     private KeyValueStore<String, RoutingRule> ruleStore;
-    private KeyValueStore<String, MetricCell> metricStore;
+    private LiveStore<MetricCell> metricCells;
+    private KeyValueStore<String, MetricCell> storedMetricCells;
     private MetricCells cells;
     private ConversationMetrics metrics;
     private TicketStatusCounts statusCounts;
@@ -72,14 +76,16 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        conversations = context.getStateStore(StoreNames.CONVERSATIONS);
-        ratings = context.getStateStore(StoreNames.RATINGS);
+        storedConversations = context.getStateStore(StoreNames.CONVERSATIONS);
+        conversations = live(context, StoreNames.LIVE_CONVERSATIONS, storedConversations);
+        storedRatings = context.getStateStore(StoreNames.RATINGS);
+        ratings = live(context, StoreNames.LIVE_RATINGS, storedRatings);
         departments = context.getStateStore(StoreNames.DEPARTMENTS);
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
-        metricStore = context.getStateStore(StoreNames.METRIC_CELLS);
-        KeyValueStore<String, Long> changedCells = context.getStateStore(StoreNames.CHANGED_CELLS);
-        cells = new MetricCells(metricStore, changedCells);
-        CellSharePublisher shares = new CellSharePublisher(metricStore, changedCells);
+        storedMetricCells = context.getStateStore(StoreNames.METRIC_CELLS);
+        metricCells = live(context, StoreNames.LIVE_METRIC_CELLS, storedMetricCells);
+        cells = new MetricCells(metricCells, context.getStateStore(StoreNames.CHANGED_CELLS));
+        CellSharePublisher shares = new CellSharePublisher(cells);
         context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> shares.publish(context, CELL_SHARES, now));
         metrics = new ConversationMetrics(cells, departments::get);
@@ -89,6 +95,12 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> expire(context.currentStreamTimeMs()));
     }
 
+    private static <V> LiveStore<V> live(ProcessorContext<?, ?> context, String name, KeyValueStore<String, V> backing) {
+        LiveStore<V> live = context.getStateStore(name);
+        live.attach(backing);
+        return live;
+    }
+
     /**
      * Forgets conversations and ratings older than the retention, by event time, so that the stores (and the event
      * ids kept against duplicates) do not grow forever. Stream time, not the wall clock: a replay of old history
@@ -96,18 +108,21 @@ public final class ConversationProcessor implements Processor<String, InputRecor
      */
     private void expire(long streamTime) {
         Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
-        try (KeyValueIterator<String, ConversationState> all = conversations.all()) {
+        conversations.writeBack();
+        metricCells.writeBack();
+        ratings.writeBack();
+        try (KeyValueIterator<String, ConversationState> all = storedConversations.all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value.getLastEventTs().isBefore(cutoff)) {
                     conversations.delete(entry.key);
                 }
             });
         }
-        try (KeyValueIterator<String, MetricCell> old = metricStore.range(CellKey.hourPrefix(Instant.EPOCH),
+        try (KeyValueIterator<String, MetricCell> old = storedMetricCells.range(CellKey.hourPrefix(Instant.EPOCH),
                 CellKey.hourPrefix(cutoff))) {
-            old.forEachRemaining(entry -> metricStore.delete(entry.key));
+            old.forEachRemaining(entry -> metricCells.delete(entry.key));
         }
-        try (KeyValueIterator<String, TicketRating> all = ratings.all()) {
+        try (KeyValueIterator<String, TicketRating> all = storedRatings.all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value.getTs().isBefore(cutoff)) {
                     ratings.delete(entry.key);

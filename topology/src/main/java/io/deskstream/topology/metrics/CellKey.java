@@ -13,6 +13,7 @@ import io.deskstream.topology.routing.RoutingOutcome;
 public record CellKey(Instant hour, String department, String channel, String agent) {
 
     private static final char SEPARATOR = '\u001f';
+    private static final int HOUR_DIGITS = 10;
 
     /** The cell of an event at {@code ts}; a conversation without a department counts for {@code none}. */
     public static CellKey of(Instant ts, String department, String channel, String agent) {
@@ -21,12 +22,27 @@ public record CellKey(Instant hour, String department, String channel, String ag
 
     /** The store key: the hour first, zero-padded, so that a key range is a time range. */
     public String storeKey() {
-        return hourPrefix(hour) + department + SEPARATOR + channel + SEPARATOR + (agent == null ? "" : agent);
+        StringBuilder key = new StringBuilder(HOUR_DIGITS + department.length() + channel.length() + 24);
+        appendHour(key, hour);
+        key.append(department).append(SEPARATOR).append(channel).append(SEPARATOR);
+        if (agent != null) {
+            key.append(agent);
+        }
+        return key.toString();
     }
 
     /** The smallest store key of cells at or after {@code hour}. */
     public static String hourPrefix(Instant hour) {
-        return String.format("%010d", hour.getEpochSecond() / 3600) + SEPARATOR;
+        return appendHour(new StringBuilder(HOUR_DIGITS + 1), hour).toString();
+    }
+
+    /** Hours since the epoch, zero-padded to ten digits, and the separator. */
+    private static StringBuilder appendHour(StringBuilder key, Instant hour) {
+        String digits = Long.toString(hour.getEpochSecond() / 3600);
+        for (int pad = digits.length(); pad < HOUR_DIGITS; pad++) {
+            key.append('0');
+        }
+        return key.append(digits).append(SEPARATOR);
     }
 
     public static CellKey parse(String storeKey) {

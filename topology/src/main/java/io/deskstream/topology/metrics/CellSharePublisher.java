@@ -3,12 +3,10 @@ package io.deskstream.topology.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.schemas.state.PartialCell;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Sends this partition's share of every cell changed since the last time, keyed by cell, then forgets the marks.
@@ -16,26 +14,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class CellSharePublisher {
 
-    private final KeyValueStore<String, MetricCell> cells;
-    private final KeyValueStore<String, Long> changed;
+    private final MetricCells cells;
 
-    public CellSharePublisher(KeyValueStore<String, MetricCell> cells, KeyValueStore<String, Long> changed) {
+    public CellSharePublisher(MetricCells cells) {
         this.cells = cells;
-        this.changed = changed;
     }
 
     public <V> void publish(ProcessorContext<String, V> context, String child, long timestamp) {
         int partition = context.taskId().partition();
         List<String> sent = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = changed.all()) {
+        try (KeyValueIterator<String, Long> all = cells.changed()) {
             all.forEachRemaining(entry -> {
-                MetricCell cell = cells.get(entry.key);
                 @SuppressWarnings("unchecked")
-                V share = (V) new PartialCell(partition, cell == null ? new MetricCell() : cell);
+                V share = (V) new PartialCell(partition, cells.share(entry.key));
                 context.forward(new Record<>(entry.key, share, timestamp), child);
                 sent.add(entry.key);
             });
         }
-        sent.forEach(changed::delete);
+        sent.forEach(cells::published);
     }
 }

@@ -10,7 +10,7 @@ import io.deskstream.topology.report.ReportRows;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import io.deskstream.topology.state.LiveStore;
 
 /**
  * Adds up the partitions' shares of each cell into the cell's report row and publishes it on the report-rows topic,
@@ -19,12 +19,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ReportRowStage implements Processor<String, PartialCell, String, ReportRow> {
 
     private ProcessorContext<String, ReportRow> context;
-    private KeyValueStore<String, CellPartials> shares;
+    private LiveStore<CellPartials> shares;
 
     @Override
     public void init(ProcessorContext<String, ReportRow> context) {
         this.context = context;
-        shares = context.getStateStore(StoreNames.REPORT_CELLS);
+        shares = context.getStateStore(StoreNames.LIVE_REPORT_CELLS);
+        shares.attach(context.getStateStore(StoreNames.REPORT_CELLS));
     }
 
     @Override
