@@ -18,6 +18,7 @@ import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.topology.configuration.ConfigurationUpdater;
+import io.deskstream.topology.configuration.LiveDepartments;
 import io.deskstream.topology.configuration.LiveRoutingRules;
 import io.deskstream.topology.conversation.ConversationProcessor;
 import io.deskstream.topology.deadletter.DeadLetterCounter;
@@ -49,6 +50,7 @@ public final class DeskstreamTopology {
         Topics topics = settings.topics();
         Topology topology = new Topology();
         LiveRoutingRules liveRules = new LiveRoutingRules();
+        LiveDepartments liveDepartments = new LiveDepartments();
 
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DEPARTMENTS),
@@ -56,7 +58,7 @@ public final class DeskstreamTopology {
                 "departments-source", new StringDeserializer(),
                 new ConfluentAvroDeserializer<>(settings.registry(), Department.class),
                 topics.departments(), "departments-updater",
-                () -> new ConfigurationUpdater<Department>(StoreNames.DEPARTMENTS, store -> { }));
+                () -> new ConfigurationUpdater<Department>(StoreNames.DEPARTMENTS, liveDepartments::refresh));
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ROUTING_RULES),
                         Serdes.String(), new AvroStateSerde<>(RoutingRule.class)).withLoggingDisabled(),
@@ -82,7 +84,8 @@ public final class DeskstreamTopology {
                 topics.callEvents());
         topology.addSource("rating-events", keys, new InputRecordDeserializer(settings.registry(), RatingEvent.class),
                 topics.ratingEvents());
-        topology.addProcessor("conversations", () -> new ConversationProcessor(liveRules, settings.maxFuture(), settings.retention()),
+        topology.addProcessor("conversations",
+                () -> new ConversationProcessor(liveRules, liveDepartments, settings.maxFuture(), settings.retention()),
                 "ticket-events", "chat-events", "call-events", "rating-events");
         // The processor works on live objects (LiveStore), written back to these logged, uncached stores at each
         // commit; the stores are what interactive queries read and what a restart restores.
@@ -99,7 +102,9 @@ public final class DeskstreamTopology {
         topology.addStateStore(new LiveStoreBuilder<MetricCell>(StoreNames.LIVE_METRIC_CELLS,
                 LiveStoreSizes.METRIC_CELLS), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.TICKET_STATUS),
-                Serdes.String(), Serdes.Long()).withCachingEnabled(), "conversations");
+                Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
+        topology.addStateStore(new LiveStoreBuilder<Long>(StoreNames.LIVE_TICKET_STATUS, LiveStoreSizes.TICKET_STATUS),
+                "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHANGED_CELLS),
                 Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
 

@@ -26,6 +26,7 @@ public final class StoreNames {
     public static final String LIVE_RATINGS = "ratings-live";
     public static final String LIVE_METRIC_CELLS = "metric-cells-live";
     public static final String LIVE_REPORT_CELLS = "report-cells-live";
+    public static final String LIVE_TICKET_STATUS = "ticket-status-live";
     /** Dead letters counted by reason. */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
 

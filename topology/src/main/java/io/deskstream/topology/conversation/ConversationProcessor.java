@@ -21,6 +21,7 @@ import io.deskstream.topology.metrics.RatingCounting;
 import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.state.LiveStore;
+import io.deskstream.topology.configuration.LiveDepartments;
 import io.deskstream.topology.configuration.LiveRoutingRules;
 import io.deskstream.topology.deadletter.DeadLetters;
 import io.deskstream.topology.routing.ConversationFacts;
@@ -52,6 +53,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     public static final String CELL_SHARES = "report-cell-shares";
 
     private final LiveRoutingRules rules;
+    private final LiveDepartments liveDepartments;
     private final Duration maxFuture;
     private final Duration retention;
     private ProcessorContext<String, Object> context;
@@ -67,8 +69,10 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private ConversationMetrics metrics;
     private TicketStatusCounts statusCounts;
 
-    public ConversationProcessor(LiveRoutingRules rules, Duration maxFuture, Duration retention) {
+    public ConversationProcessor(LiveRoutingRules rules, LiveDepartments departments, Duration maxFuture,
+                                 Duration retention) {
         this.rules = rules;
+        this.liveDepartments = departments;
         this.maxFuture = maxFuture;
         this.retention = retention;
     }
@@ -88,8 +92,9 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         CellSharePublisher shares = new CellSharePublisher(cells);
         context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> shares.publish(context, CELL_SHARES, now));
-        metrics = new ConversationMetrics(cells, departments::get);
-        statusCounts = new TicketStatusCounts(context.getStateStore(StoreNames.TICKET_STATUS));
+        metrics = new ConversationMetrics(cells, id -> liveDepartments.get(id, departments));
+        statusCounts = new TicketStatusCounts(live(context, StoreNames.LIVE_TICKET_STATUS,
+                context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
         // A wall-clock schedule: a scan per hour of stream time would rescan the stores for every simulated hour of a
         // replay. The cutoff is still stream time, so a replay of old history keeps what it replays.
         context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> expire(context.currentStreamTimeMs()));
@@ -182,7 +187,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ConversationTransitions.apply(state, event);
         if (state.getTicket() != null) {
             statusCounts.move(departmentBefore, statusBefore, state.getDepartment(), state.getTicket().getStatus());
-            RatingCounting.reconcile(state, ratings.get(state.getId()), cells);
+            RatingCounting.reconcile(state, () -> ratings.get(state.getId()), cells);
         }
         conversations.put(event.stateKey(), state);
         if (event.body() instanceof io.deskstream.schemas.events.TicketTransferred) {
@@ -201,7 +206,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         String ticketKey = ConversationEvent.stateKey(io.deskstream.schemas.output.ConversationKind.ticket, rating.getTicketId());
         ConversationState ticket = conversations.get(ticketKey);
         if (ticket != null) {
-            RatingCounting.reconcile(ticket, latest, cells);
+            RatingCounting.reconcile(ticket, () -> latest, cells);
             conversations.put(ticketKey, ticket);
         }
     }
@@ -223,7 +228,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         Record<String, Object> out = new Record<>(state.getId(), routed, cause.ts().toEpochMilli());
         context.forward(out, ROUTED);
         // Only configured departments have a topic; a department id named only by events or rules has none.
-        if (state.getDepartment() != null && departments.get(state.getDepartment()) != null) {
+        if (state.getDepartment() != null && liveDepartments.get(state.getDepartment(), departments) != null) {
             context.forward(out, ROUTED_TO_DEPARTMENT);
         }
     }

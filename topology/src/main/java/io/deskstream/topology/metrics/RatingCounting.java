@@ -2,6 +2,7 @@ package io.deskstream.topology.metrics;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.deskstream.schemas.events.RatingValue;
 import io.deskstream.schemas.state.ConversationState;
@@ -24,8 +25,11 @@ public final class RatingCounting {
     private RatingCounting() {
     }
 
-    /** Brings the counted rating of a ticket in line with its state and rating; the caller stores the state. */
-    public static void reconcile(ConversationState ticket, TicketRating rating, MetricCells cells) {
+    /**
+     * Brings the counted rating of a ticket in line with its state and rating; the caller stores the state. The
+     * rating is looked up only for a resolved ticket: most events find their ticket open.
+     */
+    public static void reconcile(ConversationState ticket, Supplier<TicketRating> rating, MetricCells cells) {
         TicketProgress progress = ticket.getTicket();
         CountedRating wanted = wanted(progress, rating);
         CountedRating counted = progress.getCountedRating();
@@ -41,11 +45,12 @@ public final class RatingCounting {
         progress.setCountedRating(wanted);
     }
 
-    private static CountedRating wanted(TicketProgress progress, TicketRating rating) {
+    private static CountedRating wanted(TicketProgress progress, Supplier<TicketRating> ratingNow) {
         Resolution resolution = progress.getResolution();
         if (progress.getStatus() != TicketStatus.resolved || resolution == null) {
             return null;
         }
+        TicketRating rating = ratingNow.get();
         RatingOutcome outcome = rating == null ? RatingOutcome.not_rated
                 : rating.getValue() == RatingValue.positive ? RatingOutcome.positive : RatingOutcome.negative;
         CellKey cell = CellKey.of(resolution.getTs(), resolution.getDepartment(), resolution.getChannel(),

@@ -3,7 +3,7 @@ package io.deskstream.topology.metrics;
 import io.deskstream.schemas.state.TicketStatus;
 import io.deskstream.topology.conversation.TicketStatusName;
 import io.deskstream.topology.routing.RoutingOutcome;
-import org.apache.kafka.streams.state.KeyValueStore;
+import io.deskstream.topology.state.LiveStore;
 
 /**
  * How many tickets of each department are in each status now, kept as the tickets move, so that the ticket-status
@@ -12,9 +12,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class TicketStatusCounts {
 
     private static final char SEPARATOR = '\u001f';
-    private final KeyValueStore<String, Long> store;
+    private final LiveStore<Long> store;
 
-    public TicketStatusCounts(KeyValueStore<String, Long> store) {
+    public TicketStatusCounts(LiveStore<Long> store) {
         this.store = store;
     }
 

@@ -11,6 +11,8 @@ public final class LiveStoreSizes {
     public static final int RATINGS = 10_000;
     public static final int METRIC_CELLS = 10_000;
     public static final int REPORT_CELLS = 5_000;
+    /** One counter per department and status: all of them. */
+    public static final int TICKET_STATUS = 10_000;
 
     private LiveStoreSizes() {
     }
