@@ -109,6 +109,16 @@ final class DeskstreamProcess implements AutoCloseable {
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
+    /** Starts the topology, running and ready, but processing nothing until {@link #resumeTopology()}. */
+    void startTopologyPaused() throws InterruptedException {
+        startTopology();
+        streams.pause();
+    }
+
+    void resumeTopology() {
+        streams.resume();
+    }
+
     void startTopology() throws InterruptedException {
         streams = started(StreamsRuntime.start(bootstrapServers, settings.topics(),
                 new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication(),

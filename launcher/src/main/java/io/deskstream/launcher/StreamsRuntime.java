@@ -12,6 +12,7 @@ import io.deskstream.topology.TopologySettings;
 import io.deskstream.topology.Topics;
 import io.deskstream.topology.deadletter.UndecodableRecordHandler;
 import io.deskstream.topology.TopicLayout;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -64,6 +65,9 @@ final class StreamsRuntime implements AutoCloseable {
         // refuses records more than an hour ahead unless the topic allows more.
         props.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG),
                 String.valueOf(TopicLayout.MAX_FUTURE_TIMESTAMP.toMillis()));
+        // Changelog records are small and leave in bursts at each commit: bigger batches mean fewer produce requests,
+        // and each one costs the broker a transaction check per partition.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters());
@@ -93,6 +97,15 @@ final class StreamsRuntime implements AutoCloseable {
     static String applicationId(Topics topics) {
         String prefix = topics.prefix().replaceAll("[^a-zA-Z0-9._-]", "");
         return (prefix.isEmpty() ? "deskstream." : prefix) + "app";
+    }
+
+    /** Stops processing (and punctuating) without leaving the group, until {@link #resume()}. */
+    void pause() {
+        streams.pause();
+    }
+
+    void resume() {
+        streams.resume();
     }
 
     KafkaStreams streams() {

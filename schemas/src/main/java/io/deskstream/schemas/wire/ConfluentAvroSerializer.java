@@ -1,14 +1,11 @@
 package io.deskstream.schemas.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -48,18 +45,13 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
         }
         Schema schema = record.getSchema();
         int id = registry.register(topic + (isKey ? "-key" : "-value"), schema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         byte[] header = new byte[ConfluentWireFormat.HEADER_LENGTH];
         ConfluentWireFormat.writeHeader(header, id);
-        out.writeBytes(header);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
-            encoder.flush();
+            return AvroBytes.encode(header, writers.computeIfAbsent(schema, SpecificDatumWriter::new), record);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic
                     + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 }

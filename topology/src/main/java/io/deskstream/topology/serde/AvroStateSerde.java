@@ -1,12 +1,10 @@
 package io.deskstream.topology.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
+import io.deskstream.schemas.wire.AvroBytes;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -23,6 +21,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroStateSerde<T extends SpecificRecord> implements Serde<T> {
 
+    private static final byte[] NO_HEADER = new byte[0];
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
 
@@ -43,14 +42,11 @@ public final class AvroStateSerde<T extends SpecificRecord> implements Serde<T> 
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             try {
-                writer.write(value, encoder);
+                return AvroBytes.encode(NO_HEADER, writer, value);
             } catch (IOException e) {
                 throw new SerializationException("cannot write state " + value.getSchema().getName(), e);
             }
-            return out.toByteArray();
         };
     }
 
