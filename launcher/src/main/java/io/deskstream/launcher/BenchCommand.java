@@ -1,28 +1,24 @@
 package io.deskstream.launcher;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskstream.api.status.ProcessingProgress;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.kafka.broker.LocalPorts;
-import io.deskstream.schemas.json.CanonicalEventParser;
 import io.deskstream.schemas.json.DepartmentJson;
 import io.deskstream.schemas.json.RoutingRuleJson;
 import io.deskstream.simulator.BikeShopHelpDesk;
-import io.deskstream.simulator.HelpDeskSimulation;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,8 +27,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code deskstream bench}: the whole pipeline under load on this machine, on a fresh embedded broker, with
@@ -48,50 +47,87 @@ final class BenchCommand implements Callable<Integer> {
             description = "Events to send (default: ${DEFAULT-VALUE}).")
     long events;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300000",
+            description = "Events processed before the timed run, as a long-running deployment is warmed up "
+                    + "(default: ${DEFAULT-VALUE}; 0 times a cold start).")
+    long warmup;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "4",
             description = "Partitions of the event topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         Path dataDir = Files.createTempDirectory("deskstream-bench");
+        try {
+            return measure(out, dataDir);
+        } finally {
+            // The broker's log of a large run takes gigabytes: a benchmark leaves nothing behind.
+            Utils.delete(dataDir.toFile());
+        }
+    }
+
+    private int measure(PrintWriter out, Path dataDir) throws Exception {
         Topics topics = Topics.withDefaultPrefix();
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(topics, partitions, (short) 1, Duration.ofDays(3650)));
         HeapPeak heap = HeapPeak.start();
+        out.printf("Starting a fresh Kafka broker and the topology in %s ...%n", dataDir);
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, process.bootstrapServers()))) {
             configure(process, settings.topicLayout());
-            // The topology joins its group and opens its stores first, paused: that start-up (a few seconds, once
-            // per process) is timed on its own line rather than spread over the events.
+            // The topology joins its group and opens its stores first, then processes a warm-up portion of the
+            // events, so that the start-up (once per process) and the JIT compiler's first minute are not what the
+            // run measures; both are printed on their own lines.
             long joinStart = System.nanoTime();
-            process.startTopologyPaused();
+            process.startTopology();
             double joinSeconds = seconds(System.nanoTime() - joinStart);
-            out.printf("Writing %,d simulated events to the input topics (%d partitions) ...%n", events, partitions);
-            long sendStart = System.nanoTime();
-            send(process, topics);
-            double sendRate = events / seconds(System.nanoTime() - sendStart);
-            double consumerRate = rawConsumerRate(process.bootstrapServers(), topics.inputEvents());
-            out.printf("Processing them: routing and every report column, exactly_once_v2 ...%n");
-            long start = System.nanoTime();
-            process.resumeTopology();
-            ProcessingRun run = ProcessingRun.follow(out, events, start,
-                    () -> ProcessingProgress.lag(admin, StreamsRuntime.applicationId(topics), topics.inputEvents()));
-            long caughtUp = run.caughtUp();
-            double pipelineRate = events / seconds(caughtUp - start);
-            out.printf("end to end          %,12.0f events/s  (%,d events in %.1f s, from the start of processing to the"
-                    + " report caught up)%n", pipelineRate, events, seconds(caughtUp - start));
-            out.printf("  second half       %,12.0f events/s  (the last %,d events, once the JIT has warmed up)%n",
-                    run.secondHalfRate(), events - events / 2);
-            out.printf("raw consumer        %,12.0f events/s  (the same topics, same run)%n", consumerRate);
-            out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
-            out.printf("ingest              %,12.0f events/s  (simulate, parse, encode, send with acks=all)%n",
-                    sendRate);
-            out.printf("caught up after     %12.1f s  (from the last event produced to the report including it)%n",
-                    seconds(caughtUp - start));
-            out.printf("topology start-up   %12.1f s  (join the group, create and open the stores; before processing)%n",
-                    joinSeconds);
+            SimulatedLoad load = new SimulatedLoad(warmup + events);
+            String applicationId = StreamsRuntime.applicationId(topics);
+            ProcessingRun.Lag lag = () -> ProcessingProgress.lag(admin, applicationId, topics.inputEvents());
+            try (EventPublisher publisher = new EventPublisher(process.bootstrapServers(), process.recordSerializer(),
+                    topics)) {
+                double warmupSeconds = 0;
+                if (warmup > 0) {
+                    out.printf("Warming up: %,d simulated events through the topology ...%n", warmup);
+                    long warmupStart = System.nanoTime();
+                    load.send(publisher, warmup);
+                    ProcessingRun.follow(out, warmup, warmupStart, lag);
+                    warmupSeconds = seconds(System.nanoTime() - warmupStart);
+                }
+                process.pauseTopology();
+                out.printf("Writing %,d simulated events to the input topics (%d partitions) ...%n", events,
+                        partitions);
+                long sendStart = System.nanoTime();
+                load.send(publisher, events);
+                double sendRate = events / seconds(System.nanoTime() - sendStart);
+                double consumerRate = rawConsumerRate(process.bootstrapServers(), topics.inputEvents());
+                out.printf("Processing them: routing and every report column, exactly_once_v2 ...%n");
+                long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                process.resumeTopology();
+                ProcessingRun run = ProcessingRun.follow(out, events, start, lag);
+                long caughtUp = run.caughtUp();
+                double cpuMicrosPerEvent = (processCpuNanos() - cpuStart) / 1e3 / events;
+                double pipelineRate = events / seconds(caughtUp - start);
+                out.printf("end to end          %,12.0f events/s  (%,d events in %.1f s, from the start of processing"
+                        + " to the report caught up)%n", pipelineRate, events, seconds(caughtUp - start));
+                out.printf("cpu per event       %12.1f microseconds  (all threads of the process: broker, topology,"
+                        + " JIT, GC)%n", cpuMicrosPerEvent);
+                out.printf("raw consumer        %,12.0f events/s  (the same topics, same run)%n", consumerRate);
+                out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
+                out.printf("ingest              %,12.0f events/s  (simulate, parse, encode, send with acks=all)%n",
+                        sendRate);
+                out.printf("caught up after     %12.1f s  (from the last event produced to the report including it)%n",
+                        seconds(caughtUp - start));
+                out.printf("topology start-up   %12.1f s  (join the group, create and open the stores)%n", joinSeconds);
+                out.printf("warm-up             %12.1f s  (%,d events before the timed run, not counted above)%n",
+                        warmupSeconds, warmup);
+            }
             out.printf("peak heap           %,12d MiB  (of %,d MiB max)%n", heap.stop() / (1024 * 1024),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
@@ -107,32 +143,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             for (ObjectNode r : desk.routingRules()) {
                 writer.put(RoutingRuleJson.parse(r));
-            }
-        }
-    }
-
-    /** Sends the events of a simulated help desk, as fast as Kafka takes them, history first. */
-    private void send(DeskstreamProcess process, Topics topics) throws Exception {
-        // A replay of history: the events spread over about three weeks of simulated time ending before now.
-        Duration history = Duration.ofDays(30);
-        double rate = events / (history.toSeconds() * 0.7);
-        Instant start = Instant.now().minus(history);
-        HelpDeskSimulation simulation = new HelpDeskSimulation(1, start, rate, new BikeShopHelpDesk());
-        CanonicalEventParser parser = new CanonicalEventParser();
-        long sent = 0;
-        Instant until = start;
-        try (EventPublisher publisher = new EventPublisher(process.bootstrapServers(), process.recordSerializer(), topics)) {
-            List<CompletableFuture<?>> acks = new ArrayList<>();
-            while (sent < events) {
-                until = until.plus(Duration.ofMinutes(10));
-                for (ObjectNode event : simulation.eventsUntil(until)) {
-                    if (sent++ >= events) {
-                        break;
-                    }
-                    acks.add(publisher.publish(parser.parse(event)));
-                }
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
-                acks.clear();
             }
         }
     }
@@ -182,6 +192,11 @@ final class BenchCommand implements Callable<Integer> {
             running = false;
             return peak;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long nanos) {

@@ -109,9 +109,8 @@ final class DeskstreamProcess implements AutoCloseable {
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
-    /** Starts the topology, running and ready, but processing nothing until {@link #resumeTopology()}. */
-    void startTopologyPaused() throws InterruptedException {
-        startTopology();
+    /** Stops processing, without leaving the group, until {@link #resumeTopology()}. */
+    void pauseTopology() {
         streams.pause();
     }
 

@@ -105,7 +105,7 @@ public final class DeskstreamTopology {
                 Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
         topology.addStateStore(new LiveStoreBuilder<Long>(StoreNames.LIVE_TICKET_STATUS, LiveStoreSizes.TICKET_STATUS),
                 "conversations");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHANGED_CELLS),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHANGED_HOURS),
                 Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
 
         AvroStateSerde<PartialCell> partialCells = new AvroStateSerde<>(PartialCell.class);

@@ -15,8 +15,8 @@ public final class StoreNames {
     public static final String ACCESS_TOKENS = "access-tokens";
     /** Report cells by hour, department, channel and agent: this partition's share of every column. */
     public static final String METRIC_CELLS = "metric-cells";
-    /** Cells changed since their shares were last sent to the report-rows stage. */
-    public static final String CHANGED_CELLS = "changed-cells";
+    /** Hours with cells changed since their shares were last sent to the report-rows stage. */
+    public static final String CHANGED_HOURS = "changed-hours";
     /** Every partition's share of each report cell, where the shares are added up into report rows. */
     public static final String REPORT_CELLS = "report-cells";
     /** Tickets counted by department and status now. */

@@ -88,7 +88,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
         storedMetricCells = context.getStateStore(StoreNames.METRIC_CELLS);
         metricCells = live(context, StoreNames.LIVE_METRIC_CELLS, storedMetricCells);
-        cells = new MetricCells(metricCells, context.getStateStore(StoreNames.CHANGED_CELLS));
+        cells = new MetricCells(metricCells, storedMetricCells, context.getStateStore(StoreNames.CHANGED_HOURS));
         CellSharePublisher shares = new CellSharePublisher(cells);
         context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> shares.publish(context, CELL_SHARES, now));

@@ -1,6 +1,9 @@
 package io.deskstream.topology.metrics;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -10,20 +13,32 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The report cells of one partition, changed one cell at a time. A changed cell is also marked as changed, in a
- * logged store of its own, so that a crash between a change and its publication cannot forget it; a cell is marked
- * once until its share is published, however often it changes in between.
+ * The report cells of one partition, changed one cell at a time, and which of them changed since their shares were
+ * last published.
+ *
+ * <p>The changed cells are known exactly in memory. So that a crash between a change and its publication cannot
+ * forget it, the hour of each change is also marked in a logged store, once per hour until the next publication (a
+ * mark per cell would double the records written): after a restart, every cell of a marked hour is published again,
+ * which is harmless since a share is the whole of what the partition holds for a cell.
  */
 public final class MetricCells {
 
     private final LiveStore<MetricCell> store;
-    private final KeyValueStore<String, Long> changed;
-    /** Cells marked in {@code changed} by this processor and not published since. */
-    private final Set<String> marked = new HashSet<>();
+    private final KeyValueStore<String, MetricCell> stored;
+    private final KeyValueStore<String, Long> changedHours;
+    private final Set<String> changed = new HashSet<>();
+    private final Set<String> markedHours = new HashSet<>();
+    /** Hours marked before this processor started: their cells are all published at the next publication. */
+    private final List<String> recoveredHours = new ArrayList<>();
 
-    public MetricCells(LiveStore<MetricCell> store, KeyValueStore<String, Long> changed) {
+    public MetricCells(LiveStore<MetricCell> store, KeyValueStore<String, MetricCell> stored,
+                       KeyValueStore<String, Long> changedHours) {
         this.store = store;
-        this.changed = changed;
+        this.stored = stored;
+        this.changedHours = changedHours;
+        try (KeyValueIterator<String, Long> marks = changedHours.all()) {
+            marks.forEachRemaining(mark -> recoveredHours.add(mark.key));
+        }
     }
 
     public void change(CellKey key, Consumer<MetricCell> change) {
@@ -34,8 +49,10 @@ public final class MetricCells {
         }
         change.accept(cell);
         store.put(storeKey, cell);
-        if (marked.add(storeKey)) {
-            changed.put(storeKey, 1L);
+        changed.add(storeKey);
+        String hour = CellKey.hourPrefix(key.hour());
+        if (markedHours.add(hour)) {
+            changedHours.put(hour, 1L);
         }
     }
 
@@ -45,14 +62,28 @@ public final class MetricCells {
         return cell == null ? new MetricCell() : cell;
     }
 
-    /** The cells changed and not published yet, including those marked before a restart. */
-    public KeyValueIterator<String, Long> changed() {
-        return changed.all();
+    /**
+     * Hands every cell changed since the last call to {@code publish}, then forgets the changes and their marks: the
+     * caller publishes in the same transaction.
+     */
+    public void publishChanged(Consumer<String> publish) {
+        if (!recoveredHours.isEmpty()) {
+            store.writeBack();
+            for (String hour : recoveredHours) {
+                try (KeyValueIterator<String, MetricCell> cells = stored.range(hour, nextHour(hour))) {
+                    cells.forEachRemaining(cell -> changed.add(cell.key));
+                }
+                changedHours.delete(hour);
+            }
+            recoveredHours.clear();
+        }
+        changed.forEach(publish);
+        changed.clear();
+        markedHours.forEach(changedHours::delete);
+        markedHours.clear();
     }
 
-    /** The share of a cell has been published as it is now. */
-    public void published(String storeKey) {
-        changed.delete(storeKey);
-        marked.remove(storeKey);
+    private static String nextHour(String hourPrefix) {
+        return CellKey.hourPrefix(CellKey.parseHourPrefix(hourPrefix).plusSeconds(3600));
     }
 }
