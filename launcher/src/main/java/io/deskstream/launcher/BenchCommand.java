@@ -31,6 +31,7 @@ import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",
-            description = "Events to send (default: ${DEFAULT-VALUE}).")
+            description = "Events in the timed run (default: ${DEFAULT-VALUE}).")
     long events;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "300000",
@@ -61,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (events < 1 || warmup < 0 || partitions < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--events and --partitions must be at least 1, --warmup at least 0");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = Files.createTempDirectory("deskstream-bench");
         try {

@@ -45,4 +45,16 @@ class BenchCommandTest {
         assertThat(dataDir.find()).as("the data directory is named in %s", out).isTrue();
         assertThat(Path.of(dataDir.group(1))).doesNotExist();
     }
+
+    @Test
+    void shouldRefuseARunWithoutEvents() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Deskstream.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("bench", "--events", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--events and --partitions must be at least 1");
+    }
 }
