@@ -127,8 +127,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
                 out.printf("ingest              %,12.0f events/s  (simulate, parse, encode, send with acks=all)%n",
                         sendRate);
-                out.printf("caught up after     %12.1f s  (from the last event produced to the report including it)%n",
-                        seconds(caughtUp - start));
+                out.printf("caught up after     %12.1f s  (from the last event produced to the report API including it;"
+                        + " the report-rows export follows within seconds)%n", seconds(caughtUp - start));
                 out.printf("topology start-up   %12.1f s  (join the group, create and open the stores)%n", joinSeconds);
                 out.printf("warm-up             %12.1f s  (%,d events before the timed run, not counted above)%n",
                         warmupSeconds, warmup);

@@ -87,8 +87,9 @@ public final class DeskstreamTopology {
         topology.addProcessor("conversations",
                 () -> new ConversationProcessor(liveRules, liveDepartments, settings.maxFuture(), settings.retention()),
                 "ticket-events", "chat-events", "call-events", "rating-events");
-        // The processor works on live objects (LiveStore), written back to these logged, uncached stores at each
-        // commit; the stores are what interactive queries read and what a restart restores.
+        // The processor works on live objects (LiveStore), written back to these logged stores at each commit; the
+        // stores are what interactive queries read and what a restart restores. They must stay uncached: a record
+        // cache of theirs would be flushed before the live store writes into it, and miss the commit.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATIONS),
                 Serdes.String(), new AvroStateSerde<>(ConversationState.class)).withCachingDisabled(), "conversations");
         topology.addStateStore(new LiveStoreBuilder<ConversationState>(StoreNames.LIVE_CONVERSATIONS,

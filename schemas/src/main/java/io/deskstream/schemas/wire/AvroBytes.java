@@ -26,8 +26,14 @@ public final class AvroBytes {
         buffer.out.reset();
         buffer.out.write(header, 0, header.length);
         buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
-        writer.write(value, buffer.encoder);
-        buffer.encoder.flush();
+        try {
+            writer.write(value, buffer.encoder);
+            buffer.encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            // The encoder may still hold the failed value's bytes, and would write them before the next value.
+            BUFFERS.remove();
+            throw e;
+        }
         byte[] bytes = buffer.out.toByteArray();
         if (bytes.length > KEPT_BUFFER_BYTES) {
             BUFFERS.remove();

@@ -3,6 +3,7 @@ package io.deskstream.topology.conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 import io.deskstream.schemas.config.Department;
 import io.deskstream.schemas.config.RoutingRule;
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -68,6 +70,12 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private MetricCells cells;
     private ConversationMetrics metrics;
     private TicketStatusCounts statusCounts;
+    /**
+     * Kafka Streams keeps a task's schedules when it closes and re-initialises the task's processors (a task revived
+     * after a failure, or suspended and resumed): without cancelling them, the old publisher would go on publishing,
+     * and forgetting the changed-hour marks, of cells this processor now tracks.
+     */
+    private final List<Cancellable> schedules = new ArrayList<>();
 
     public ConversationProcessor(LiveRoutingRules rules, LiveDepartments departments, Duration maxFuture,
                                  Duration retention) {
@@ -90,14 +98,15 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         metricCells = live(context, StoreNames.LIVE_METRIC_CELLS, storedMetricCells);
         cells = new MetricCells(metricCells, storedMetricCells, context.getStateStore(StoreNames.CHANGED_HOURS));
         CellSharePublisher shares = new CellSharePublisher(cells);
-        context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
-                now -> shares.publish(context, CELL_SHARES, now));
+        schedules.add(context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> shares.publish(context, CELL_SHARES, now)));
         metrics = new ConversationMetrics(cells, id -> liveDepartments.get(id, departments));
         statusCounts = new TicketStatusCounts(live(context, StoreNames.LIVE_TICKET_STATUS,
                 context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
         // A wall-clock schedule: a scan per hour of stream time would rescan the stores for every simulated hour of a
         // replay. The cutoff is still stream time, so a replay of old history keeps what it replays.
-        context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> expire(context.currentStreamTimeMs()));
+        schedules.add(context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> expire(context.currentStreamTimeMs())));
     }
 
     private static <V> LiveStore<V> live(ProcessorContext<?, ?> context, String name, KeyValueStore<String, V> backing) {
@@ -134,6 +143,12 @@ public final class ConversationProcessor implements Processor<String, InputRecor
                 }
             });
         }
+    }
+
+    @Override
+    public void close() {
+        schedules.forEach(Cancellable::cancel);
+        schedules.clear();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.deskstream.topology.state;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.kafka.streams.processor.StateStore;
@@ -84,7 +85,9 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
         return known == ABSENT ? null : (V) known;
     }
 
+    /** Deletes are {@link #delete}s: a null value is refused. */
     public void put(String key, V value) {
+        Objects.requireNonNull(value, "a live store takes no null value; delete the key instead");
         values.put(key, value);
         changed.add(key);
     }
