@@ -89,30 +89,24 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         storedConversations = context.getStateStore(StoreNames.CONVERSATIONS);
-        conversations = live(context, StoreNames.LIVE_CONVERSATIONS, storedConversations);
+        conversations = LiveStore.attached(context, StoreNames.LIVE_CONVERSATIONS, storedConversations);
         storedRatings = context.getStateStore(StoreNames.RATINGS);
-        ratings = live(context, StoreNames.LIVE_RATINGS, storedRatings);
+        ratings = LiveStore.attached(context, StoreNames.LIVE_RATINGS, storedRatings);
         departments = context.getStateStore(StoreNames.DEPARTMENTS);
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
         storedMetricCells = context.getStateStore(StoreNames.METRIC_CELLS);
-        metricCells = live(context, StoreNames.LIVE_METRIC_CELLS, storedMetricCells);
+        metricCells = LiveStore.attached(context, StoreNames.LIVE_METRIC_CELLS, storedMetricCells);
         cells = new MetricCells(metricCells, storedMetricCells, context.getStateStore(StoreNames.CHANGED_HOURS));
         CellSharePublisher shares = new CellSharePublisher(cells);
         schedules.add(context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> shares.publish(context, CELL_SHARES, now)));
         metrics = new ConversationMetrics(cells, id -> liveDepartments.get(id, departments));
-        statusCounts = new TicketStatusCounts(live(context, StoreNames.LIVE_TICKET_STATUS,
+        statusCounts = new TicketStatusCounts(LiveStore.attached(context, StoreNames.LIVE_TICKET_STATUS,
                 context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
         // A wall-clock schedule: a scan per hour of stream time would rescan the stores for every simulated hour of a
         // replay. The cutoff is still stream time, so a replay of old history keeps what it replays.
         schedules.add(context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> expire(context.currentStreamTimeMs())));
-    }
-
-    private static <V> LiveStore<V> live(ProcessorContext<?, ?> context, String name, KeyValueStore<String, V> backing) {
-        LiveStore<V> live = context.getStateStore(name);
-        live.attach(backing);
-        return live;
     }
 
     /**

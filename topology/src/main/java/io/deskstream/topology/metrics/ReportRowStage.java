@@ -24,8 +24,8 @@ public final class ReportRowStage implements Processor<String, PartialCell, Stri
     @Override
     public void init(ProcessorContext<String, ReportRow> context) {
         this.context = context;
-        shares = context.getStateStore(StoreNames.LIVE_REPORT_CELLS);
-        shares.attach(context.getStateStore(StoreNames.REPORT_CELLS));
+        shares = LiveStore.attached(context, StoreNames.LIVE_REPORT_CELLS,
+                context.getStateStore(StoreNames.REPORT_CELLS));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
@@ -32,12 +33,12 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  */
 public final class LiveStore<V> implements StateStore, CachedStateStore<String, V> {
 
-    private final String name;
-    private final int capacity;
-    private final Set<String> changed = new HashSet<>();
     /** Stands for a key known to have no value, so that looking up a new conversation does not go to disk twice. */
     private static final Object ABSENT = new Object();
 
+    private final String name;
+    private final int capacity;
+    private final Set<String> changed = new HashSet<>();
     /** Values by key, or {@link #ABSENT}; in access order, the least recently used first. */
     private final LinkedHashMap<String, Object> values;
     private KeyValueStore<String, V> backing;
@@ -64,6 +65,14 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
     /** Names the store the values are written back to; the processor calls it from its {@code init}. */
     public void attach(KeyValueStore<String, V> backing) {
         this.backing = backing;
+    }
+
+    /** The live store {@code name} of a processor, attached to {@code backing}: what a processor's {@code init} does. */
+    public static <V> LiveStore<V> attached(ProcessorContext<?, ?> context, String name,
+                                            KeyValueStore<String, V> backing) {
+        LiveStore<V> live = context.getStateStore(name);
+        live.attach(backing);
+        return live;
     }
 
     /**
