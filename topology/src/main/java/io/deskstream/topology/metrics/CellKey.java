@@ -45,11 +45,6 @@ public record CellKey(Instant hour, String department, String channel, String ag
         return key.append(digits).append(SEPARATOR);
     }
 
-    /** The hour of a key prefix made by {@link #hourPrefix}. */
-    public static Instant parseHourPrefix(String hourPrefix) {
-        return Instant.ofEpochSecond(Long.parseLong(hourPrefix.substring(0, HOUR_DIGITS)) * 3600);
-    }
-
     public static CellKey parse(String storeKey) {
         String[] parts = storeKey.split(String.valueOf(SEPARATOR), -1);
         String agent = parts[3].isEmpty() ? null : parts[3];

@@ -1,6 +1,5 @@
 package io.deskstream.topology.metrics;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.topology.state.LiveStore;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -23,12 +23,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class MetricCells {
 
+    private static final StringSerializer KEYS = new StringSerializer();
+
     private final LiveStore<MetricCell> store;
     private final KeyValueStore<String, MetricCell> stored;
     private final KeyValueStore<String, Long> changedHours;
     private final Set<String> changed = new HashSet<>();
+    /** Hours marked in {@code changedHours} and not published since. */
     private final Set<String> markedHours = new HashSet<>();
-    /** Hours marked before this processor started: their cells are all published at the next publication. */
+    /** Hours marked before this processor started: all their cells are published at the next publication. */
     private final List<String> recoveredHours = new ArrayList<>();
 
     public MetricCells(LiveStore<MetricCell> store, KeyValueStore<String, MetricCell> stored,
@@ -39,6 +42,7 @@ public final class MetricCells {
         try (KeyValueIterator<String, Long> marks = changedHours.all()) {
             marks.forEachRemaining(mark -> recoveredHours.add(mark.key));
         }
+        markedHours.addAll(recoveredHours);
     }
 
     public void change(CellKey key, Consumer<MetricCell> change) {
@@ -70,10 +74,9 @@ public final class MetricCells {
         if (!recoveredHours.isEmpty()) {
             store.writeBack();
             for (String hour : recoveredHours) {
-                try (KeyValueIterator<String, MetricCell> cells = stored.range(hour, nextHour(hour))) {
+                try (KeyValueIterator<String, MetricCell> cells = stored.prefixScan(hour, KEYS)) {
                     cells.forEachRemaining(cell -> changed.add(cell.key));
                 }
-                changedHours.delete(hour);
             }
             recoveredHours.clear();
         }
@@ -81,9 +84,5 @@ public final class MetricCells {
         changed.clear();
         markedHours.forEach(changedHours::delete);
         markedHours.clear();
-    }
-
-    private static String nextHour(String hourPrefix) {
-        return CellKey.hourPrefix(CellKey.parseHourPrefix(hourPrefix).plusSeconds(3600));
     }
 }
