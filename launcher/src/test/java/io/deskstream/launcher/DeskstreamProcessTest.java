@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A whole deskstream process on its embedded broker and registry, as `run` starts it. */
 class DeskstreamProcessTest {
 
-    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../../shared/conformance"));
+    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../conformance"));
     private static final Topics TOPICS = Topics.withDefaultPrefix();
 
     @TempDir

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExactlyOnceRecoveryIntegrationTest {
 
-    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../../shared/conformance"));
+    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../conformance"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Topics TOPICS = Topics.withDefaultPrefix();
 

@@ -14,7 +14,7 @@ import io.deskstream.schemas.json.InvalidInputException;
 /** The shared conformance data (departments, rules, a week of events) and its expected outcomes. */
 public final class Conformance {
 
-    public static final Path DIR = Path.of(System.getProperty("deskstream.conformance.dir", "../../shared/conformance"));
+    public static final Path DIR = Path.of(System.getProperty("deskstream.conformance.dir", "../conformance"));
     /** When the week is read: after it, as a replay of history. */
     public static final Instant READ_AT = Instant.parse("2026-11-22T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfigurationJsonTest {
 
-    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../../shared/conformance"));
+    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../conformance"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceEventsParsingTest {
 
-    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../../shared/conformance"));
+    private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../conformance"));
     private static final List<String> TOPOLOGY_REASONS = List.of("unknown conversation");
 
     @Test
