@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Sends a JSON Lines file of events to a running deskstream.",
             "",
-            "Each line is one event as in events.md. Valid events are sent keyed by conversation id; refused "
+            "Each line is one event as in docs/events.md. Valid events are sent keyed by conversation id; refused "
                     + "lines go to the dead-letter topic with the reason. Ends with a summary of what was sent and "
                     + "refused, by reason and line. With --api the file goes through the HTTP API instead."
         })

@@ -56,7 +56,7 @@ final class ReportLoadCommand implements Callable<Integer> {
     long events;
 
     @Option(names = "--events-file", paramLabel = "FILE",
-            description = "Load these events (JSON Lines, events.md) instead of a simulated week.")
+            description = "Load these events (JSON Lines, docs/events.md) instead of a simulated week.")
     Path eventsFile;
 
     @Option(names = "--departments", paramLabel = "FILE",

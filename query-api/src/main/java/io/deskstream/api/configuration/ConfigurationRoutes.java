@@ -46,7 +46,7 @@ public final class ConfigurationRoutes {
                 }),
                 ApiRoute.put("/api/v1/departments/{id}", Access.ADMIN,
                         "Create or replace a department; 201 when created, 200 when replaced",
-                        "a department (events.md)", (ctx, caller) -> departments.put(ctx)),
+                        "a department (docs/events.md)", (ctx, caller) -> departments.put(ctx)),
                 ApiRoute.delete("/api/v1/departments/{id}", Access.ADMIN, "Delete a department",
                         (ctx, caller) -> departments.delete(ctx)),
                 ApiRoute.get("/api/v1/rules", Access.ADMIN, "The routing rules, in the order they run",
@@ -56,7 +56,7 @@ public final class ConfigurationRoutes {
                 ApiRoute.get("/api/v1/rules/{id}", Access.ADMIN, "One routing rule", (ctx, caller) -> rules.get(ctx)),
                 ApiRoute.put("/api/v1/rules/{id}", Access.ADMIN,
                         "Create or replace a routing rule; 201 when created, 200 when replaced",
-                        "a routing rule (events.md)", (ctx, caller) -> rules.put(ctx)),
+                        "a routing rule (docs/events.md)", (ctx, caller) -> rules.put(ctx)),
                 ApiRoute.delete("/api/v1/rules/{id}", Access.ADMIN, "Delete a routing rule",
                         (ctx, caller) -> rules.delete(ctx)));
     }

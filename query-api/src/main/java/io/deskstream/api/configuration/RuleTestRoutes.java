@@ -38,7 +38,7 @@ public final class RuleTestRoutes {
     public List<ApiRoute> routes() {
         return List.of(ApiRoute.post("/api/v1/rules/test", Access.ADMIN,
                 "Dry run of routing: the department, agent and tags a conversation's first event would get, and the "
-                        + "rules that matched", "a ticket.created, chat.started or call.incoming event (events.md)",
+                        + "rules that matched", "a ticket.created, chat.started or call.incoming event (docs/events.md)",
                 this::test));
     }
 

@@ -41,7 +41,7 @@ public final class EventRoutes {
 
     public List<ApiRoute> routes() {
         return List.of(ApiRoute.post("/api/v1/events", Access.ADMIN,
-                "Ingest events (events.md): 202 once every valid event is durably in Kafka, with the refused lines",
+                "Ingest events (docs/events.md): 202 once every valid event is durably in Kafka, with the refused lines",
                 "JSON Lines, or a JSON array of events", this::ingest));
     }
 

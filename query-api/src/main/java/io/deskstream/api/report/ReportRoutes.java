@@ -52,7 +52,7 @@ public final class ReportRoutes {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/v1/reports/departments", Access.ANY_TOKEN,
-                        "The department report (metrics.md): every column by bucket and the grouped dimensions, JSON or CSV",
+                        "The department report (docs/report.md): every column by bucket and the grouped dimensions, JSON or CSV",
                         this::departmentReport).withParameters(ReportParameters.DESCRIBED),
                 ApiRoute.get("/api/v1/reports/ticket-status", Access.ANY_TOKEN,
                         "Tickets of each department by status now: new, open, answered, resolved",
