@@ -39,24 +39,50 @@
     return accept === "text/csv" ? response.text() : response.json();
   }
 
-  function hour(date) { const d = new Date(date); d.setMinutes(0, 0, 0); return d; }
+  // Ranges and labels are read in the report time zone of the deployment (status.reportTimezone), not the
+  // browser's: a day starts at the report's local midnight, and the API takes only its whole hours.
+  const zone = () => state.zone || "UTC";
+  function wall(date) {
+    const f = new Intl.DateTimeFormat("en-CA", { timeZone: zone(), hourCycle: "h23", year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+    return { y: +p.year, mo: +p.month, d: +p.day, h: +p.hour % 24, mi: +p.minute, s: +p.second };
+  }
+  function offsetMs(date) {
+    const w = wall(date);
+    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(date.getTime() / 1000) * 1000;
+  }
+  /** The instant of a wall-clock hour in the report time zone; day and hour may run over, as with Date.UTC. */
+  function zoned(y, mo, d, h) {
+    const utc = Date.UTC(y, mo - 1, d, h || 0);
+    let t = utc - offsetMs(new Date(utc));
+    t = utc - offsetMs(new Date(t));
+    return new Date(t);
+  }
+  const pad = (n) => String(n).padStart(2, "0");
   function localInput(date) {
-    const pad = (n) => String(n).padStart(2, "0");
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) + "T" + pad(date.getHours()) + ":00";
+    const w = wall(date);
+    return w.y + "-" + pad(w.mo) + "-" + pad(w.d) + "T" + pad(w.h) + ":00";
+  }
+  function fromInput(text, fallback) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})/.exec(text || "");
+    return m ? zoned(+m[1], +m[2], +m[3], +m[4]) : fallback;
+  }
+  function bucketLabel(bucket) {
+    const w = wall(new Date(bucket)), date = w.y + "-" + pad(w.mo) + "-" + pad(w.d);
+    return $("granularity").value === "hour" ? date + " " + pad(w.h) + ":" + pad(w.mi) : date;
   }
 
   function range() {
-    const now = new Date(), to = hour(now); to.setHours(to.getHours() + 1);
-    const from = new Date(to);
+    const now = wall(new Date()), to = zoned(now.y, now.mo, now.d, now.h + 1);
     switch ($("range").value) {
-      case "today": from.setTime(hour(new Date(now.getFullYear(), now.getMonth(), now.getDate())).getTime()); break;
-      case "30d": from.setDate(from.getDate() - 30); break;
-      case "month": from.setTime(new Date(now.getFullYear(), now.getMonth(), 1).getTime()); break;
-      case "year": from.setTime(new Date(now.getFullYear(), 0, 1).getTime()); break;
-      case "custom": return { from: hour($("from").value || now), to: hour($("to").value || to) };
-      default: from.setDate(from.getDate() - 7);
+      case "today": return { from: zoned(now.y, now.mo, now.d, 0), to };
+      case "30d": return { from: zoned(now.y, now.mo, now.d - 30, now.h + 1), to };
+      case "month": return { from: zoned(now.y, now.mo, 1, 0), to };
+      case "year": return { from: zoned(now.y, 1, 1, 0), to };
+      case "custom": return { from: fromInput($("from").value, zoned(now.y, now.mo, now.d - 7, now.h + 1)), to: fromInput($("to").value, to) };
+      default: return { from: zoned(now.y, now.mo, now.d - 7, now.h + 1), to };
     }
-    return { from, to };
   }
 
   function query(format) {
@@ -79,7 +105,7 @@
     }
     const buckets = [...new Set(rows.map((r) => r.bucket))].sort();
     return {
-      labels: buckets.map((b) => b.replace("T00:00:00Z", "").replace(":00:00Z", "h").replace("T", " ")),
+      labels: buckets.map(bucketLabel),
       datasets: groups.map((g) => ({
         label: g, fill: kind === "area",
         data: buckets.map((b) => { const r = rows.find((x) => x.bucket === b && String(x[dimension]) === g); return r ? r[metric] : null; })
@@ -124,7 +150,7 @@
         + c + '">' + label(c) + mark + "</button></th>";
     }).join("") + "</tr>";
     body.innerHTML = sorted.map((r) => "<tr>" + columns.map((c) =>
-      '<td class="' + (dims.includes(c) ? "dim" : "") + '" data-column="' + c + '">' + escape(dims.includes(c) ? r[c] ?? "" : format(c, r[c])) + "</td>").join("") + "</tr>").join("");
+      '<td class="' + (dims.includes(c) ? "dim" : "") + '" data-column="' + c + '">' + escape(c === "bucket" ? bucketLabel(r[c]) : dims.includes(c) ? r[c] ?? "" : format(c, r[c])) + "</td>").join("") + "</tr>").join("");
   }
 
   function escape(text) {
@@ -134,7 +160,9 @@
   async function refresh() {
     if (!state.token) return;
     try {
-      const [report, status, tickets] = await Promise.all([api(query()), api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
+      exposed.lastQuery = query();
+      const [report, status, tickets] = await Promise.all([api(exposed.lastQuery), api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
+      learnZone(status.reportTimezone);
       state.rows = report.rows;
       $("report-error").textContent = "";
       $("empty").hidden = report.rows.length > 0;
@@ -150,10 +178,20 @@
     }
   }
 
+  /** The report time zone, shown beside the range; the custom range's inputs are read in it. */
+  function learnZone(reportZone) {
+    if (!reportZone || reportZone === state.zone) return;
+    state.zone = reportZone;
+    $("zone").textContent = "Times in " + reportZone;
+    $("from").value = localInput(new Date(Date.now() - 7 * 864e5));
+    $("to").value = localInput(new Date());
+  }
+
   async function signIn(token) {
     state.token = token;
     try {
       const departments = await api("/api/v1/departments");
+      try { learnZone((await api("/api/v1/status")).reportTimezone); } catch (e) { /* the next refresh tells it */ }
       if (state.token !== token) return; // signed out, or in again with another token, while this one was checked
       sessionStorage.setItem("deskstream.token", token);
       $("departments").innerHTML = departments.departments.map((d) =>
@@ -202,9 +240,6 @@
   document.addEventListener("DOMContentLoaded", () => {
     $("metric").innerHTML = COLUMNS.map((c) => '<option value="' + c + '">' + label(c) + "</option>").join("");
     $("metric").value = "tickets_created";
-    const { from, to } = { from: new Date(Date.now() - 7 * 864e5), to: new Date() };
-    $("from").value = localInput(from);
-    $("to").value = localInput(to);
     const showCustom = () => document.querySelectorAll(".custom").forEach((l) => { l.hidden = $("range").value !== "custom"; });
     showCustom();
     $("range").addEventListener("change", () => { showCustom(); refresh(); });

@@ -48,6 +48,11 @@ final class PartitionExport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration HOUR = Duration.ofHours(1);
+    /**
+     * How far ahead of the clock the records' event time may close hours. Event time closes hours during a replay of
+     * history; an accepted event stamped up to a day ahead must not close every current hour at once.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** The newest value of a cell not written yet, and the offset of the record that brought it. */
     private record Pending(long offset, byte[] raw, ReportRow row) {
@@ -174,9 +179,14 @@ final class PartitionExport {
         pending.put(key, new Pending(offset, raw, row));
     }
 
-    /** Moves the cells whose hour has closed to the rows to write: new or changed ones only. */
+    /**
+     * Moves the cells whose hour has closed to the rows to write: new or changed ones only. An hour is closed when its
+     * end plus the delay has passed by the newest hour seen in the records, trusted up to the clock plus a small
+     * skew, or by the clock.
+     */
     void closeHours(Instant now) {
-        Instant horizon = (now.isAfter(watermark) ? now : watermark).minus(closeDelay);
+        Instant trustedEventTime = watermark.isAfter(now.plus(CLOCK_SKEW)) ? now.plus(CLOCK_SKEW) : watermark;
+        Instant horizon = (now.isAfter(trustedEventTime) ? now : trustedEventTime).minus(closeDelay);
         for (Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Pending> cell = it.next();
             Pending value = cell.getValue();

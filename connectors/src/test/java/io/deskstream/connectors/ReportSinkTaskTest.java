@@ -59,13 +59,29 @@ class ReportSinkTaskTest {
     }
 
     @Test
-    void theNewestHourInTheRecordsClosesOlderHoursDuringAReplay() throws Exception {
+    void theNewestHourInTheRecordsClosesOlderHoursAsFarAsTheClockPlusItsSkew() throws Exception {
         ExportFixture export = parquet();
-        export.now = Instant.parse("2026-11-02T00:00:00Z");
-        export.row("2026-11-05T10:00:00Z", "sales", "email", "a-1", 3);
-        export.row("2026-11-05T12:00:00Z", "sales", "email", "a-1", 1);
+        export.now = Instant.parse("2026-11-02T11:56:00Z");
+        export.row("2026-11-02T10:00:00Z", "sales", "email", "a-1", 3);
+        export.row("2026-11-02T12:00:00Z", "sales", "email", "a-1", 1);
         export.commit();
         assertThat(export.query("SELECT bucket FROM $PARQUET")).hasSize(1);
+    }
+
+    @Test
+    void oneEventStampedADayAheadClosesNoCurrentHourEarlyAndCausesNoCorrection() throws Exception {
+        ExportFixture export = parquet();
+        export.now = Instant.parse("2026-11-02T10:30:00Z");
+        export.row("2026-11-02T10:00:00Z", "sales", "email", "a-1", 1);
+        export.row("2026-11-03T09:00:00Z", "sales", "email", "a-1", 1);
+        export.commit();
+        assertThat(parquetFiles()).isEmpty();
+
+        export.row("2026-11-02T10:00:00Z", "sales", "email", "a-1", 2);
+        export.now = Instant.parse("2026-11-02T12:00:00Z");
+        export.commit();
+        assertThat(export.query("SELECT replies, revision FROM $PARQUET"))
+                .containsExactly(Map.of("replies", 2L, "revision", 1L));
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Partitions of the event topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--report-timezone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Report time zone of the run, whose hours are the report's cells (default: ${DEFAULT-VALUE}).")
+    ZoneId reportTimezone;
+
     @Spec
     CommandSpec spec;
 
@@ -79,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
     private int measure(PrintWriter out, Path dataDir) throws Exception {
         Topics topics = Topics.withDefaultPrefix();
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
-                ZoneOffset.UTC, null, null, new TopicLayout(topics, partitions, (short) 1, Duration.ofDays(3650)));
+                reportTimezone, null, null, new TopicLayout(topics, partitions, (short) 1, Duration.ofDays(3650)));
         HeapPeak heap = HeapPeak.start();
         out.printf("Starting a fresh Kafka broker and the topology in %s ...%n", dataDir);
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);

@@ -25,6 +25,7 @@ import io.deskstream.kafka.broker.EmbeddedKafkaBroker;
 import io.deskstream.registry.EmbeddedSchemaRegistry;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.schemas.wire.SchemaRegistryClient;
+import io.deskstream.topology.TopologySettings;
 import io.javalin.config.JavalinConfig;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -119,8 +120,10 @@ final class DeskstreamProcess implements AutoCloseable {
     }
 
     void startTopology() throws InterruptedException {
-        streams = started(StreamsRuntime.start(bootstrapServers, settings.topics(),
-                new SchemaRegistryClient(schemaRegistryUrl), settings.streamsDir(), settings.topicLayout().replication(),
+        TopologySettings topology = new TopologySettings(settings.topics(), new SchemaRegistryClient(schemaRegistryUrl))
+                .withReportZone(settings.reportTimezone());
+        streams = started(StreamsRuntime.start(bootstrapServers, topology, settings.streamsDir(),
+                settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas()));
         liveTopology.started(streams.streams(), streams.description());
         InstanceSettings.Exports exports = settings.instance().exports();

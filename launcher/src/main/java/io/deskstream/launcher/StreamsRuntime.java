@@ -6,7 +6,6 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.deskstream.schemas.wire.SchemaRegistry;
 import io.deskstream.topology.DeskstreamTopology;
 import io.deskstream.topology.TopologySettings;
 import io.deskstream.topology.Topics;
@@ -44,9 +43,10 @@ final class StreamsRuntime implements AutoCloseable {
      *                          tells every instance where each partition's state lives
      * @param standbyReplicas   warm copies of each store on other instances
      */
-    static StreamsRuntime start(String bootstrapServers, Topics topics, SchemaRegistry registry, Path stateDir,
+    static StreamsRuntime start(String bootstrapServers, TopologySettings settings, Path stateDir,
                                 short replication, String applicationServer, int standbyReplicas)
             throws InterruptedException {
+        Topics topics = settings.topics();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(topics));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -71,7 +71,7 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters());
-        Topology topology = DeskstreamTopology.build(new TopologySettings(topics, registry));
+        Topology topology = DeskstreamTopology.build(settings);
         KafkaStreams streams = new KafkaStreams(topology, props);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {

@@ -2,7 +2,6 @@ package io.deskstream.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import io.deskstream.kafka.broker.LocalPorts;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TOKEN = "dashboard-admin-token";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -56,11 +49,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void startDeskstreamWithTheWeekAndABrowser() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("DESKSTREAM_BROWSER_REQUIRED"))) {
-            throw new AssertionError("Chromium and chromedriver are needed: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 2, (short) 1, Duration.ofDays(30)))
                 .with(InstanceSettings.defaults().withAdminToken(TOKEN));
@@ -69,13 +58,7 @@ class DashboardBrowserTest {
         ConformanceWeek.sendThrough(api);
         salesToken = api.post("/api/v1/tokens", "{\"role\": \"agent\", \"departments\": [\"sales\"]}").json()
                 .path("token").asText();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + browserProfile, "--window-size=1280,800");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(browserProfile, null);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -214,11 +197,9 @@ class DashboardBrowserTest {
                 && !browser.findElements(By.cssSelector("#rows tbody tr")).isEmpty());
     }
 
-    /** The browser's local time of an instant, as a datetime-local input takes it. */
-    private String localInput(String instant) {
-        return (String) js("const d = new Date(arguments[0]); const p = n => String(n).padStart(2, '0');"
-                + "return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':00';",
-                instant);
+    /** The report time zone's wall time of an instant (UTC here), as the dashboard's custom range takes it. */
+    private static String localInput(String instant) {
+        return java.time.Instant.parse(instant).atZone(ZoneOffset.UTC).toLocalDateTime().toString().substring(0, 16);
     }
 
     private String cell(String department, String column) {
@@ -235,7 +216,11 @@ class DashboardBrowserTest {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> condition.getAsBoolean());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "the page shows: " + browser.findElement(By.id("report-error")).getText() + " "
+                        + browser.findElement(By.id("sign-in-error")).getText() + " after asking "
+                        + js("return window.deskstream.lastQuery"))
+                .until(driver -> condition.getAsBoolean());
     }
 
     private void screenshot(String name) throws Exception {

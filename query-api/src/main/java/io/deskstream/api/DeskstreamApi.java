@@ -52,7 +52,8 @@ public final class DeskstreamApi {
         ClusterQuery cluster = new ClusterQuery(topology, new StorePartitions(topology, backends.admin()), peers,
                 settings.advertised());
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());
-        routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics()).routes());
+        routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics(),
+                settings.reportZone()).routes());
         routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes()).routes());
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());

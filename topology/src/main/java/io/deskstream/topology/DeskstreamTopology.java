@@ -13,6 +13,7 @@ import io.deskstream.schemas.output.ReportRow;
 import io.deskstream.schemas.state.CellPartials;
 import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.schemas.state.PartialCell;
+import io.deskstream.topology.metrics.ReportHours;
 import io.deskstream.topology.metrics.ReportRowStage;
 import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
@@ -51,6 +52,7 @@ public final class DeskstreamTopology {
         Topology topology = new Topology();
         LiveRoutingRules liveRules = new LiveRoutingRules();
         LiveDepartments liveDepartments = new LiveDepartments();
+        ReportHours hours = new ReportHours(settings.reportZone());
 
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DEPARTMENTS),
@@ -85,7 +87,8 @@ public final class DeskstreamTopology {
         topology.addSource("rating-events", keys, new InputRecordDeserializer(settings.registry(), RatingEvent.class),
                 topics.ratingEvents());
         topology.addProcessor("conversations",
-                () -> new ConversationProcessor(liveRules, liveDepartments, settings.maxFuture(), settings.retention()),
+                () -> new ConversationProcessor(liveRules, liveDepartments, settings.maxFuture(), settings.retention(),
+                        hours),
                 "ticket-events", "chat-events", "call-events", "rating-events");
         // The processor works on live objects (LiveStore), written back to these logged stores at each commit; the
         // stores are what interactive queries read and what a restart restores. They must stay uncached: a record

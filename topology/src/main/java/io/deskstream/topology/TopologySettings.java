@@ -1,6 +1,8 @@
 package io.deskstream.topology;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import io.deskstream.schemas.wire.SchemaRegistry;
 
@@ -12,13 +14,20 @@ import io.deskstream.schemas.wire.SchemaRegistry;
  * @param maxFuture how far after the time it is read an event's ts may be (events.md: 24 hours)
  * @param retention how long a conversation is kept after its last event, by event time; then it is forgotten,
  *                  with the event ids that recognise its duplicates
+ * @param reportZone the report time zone: the report's cells are the hours of its clock, so that its days, weeks
+ *                  and months are unions of whole cells
  */
-public record TopologySettings(Topics topics, SchemaRegistry registry, Duration maxFuture, Duration retention) {
+public record TopologySettings(Topics topics, SchemaRegistry registry, Duration maxFuture, Duration retention,
+                               ZoneId reportZone) {
 
     public static final Duration DEFAULT_MAX_FUTURE = Duration.ofHours(24);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
 
     public TopologySettings(Topics topics, SchemaRegistry registry) {
-        this(topics, registry, DEFAULT_MAX_FUTURE, DEFAULT_RETENTION);
+        this(topics, registry, DEFAULT_MAX_FUTURE, DEFAULT_RETENTION, ZoneOffset.UTC);
+    }
+
+    public TopologySettings withReportZone(ZoneId zone) {
+        return new TopologySettings(topics, registry, maxFuture, retention, zone);
     }
 }

@@ -62,6 +62,11 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** @param parserMaxFuture how far ahead the parser lets a ts be, as ingest does with 24 hours */
     public TopologyFixture(Instant wallClock, Duration parserMaxFuture) {
+        this(wallClock, parserMaxFuture, ZoneOffset.UTC);
+    }
+
+    /** @param reportZone the deployment's report time zone, whose hours are the report's cells */
+    public TopologyFixture(Instant wallClock, Duration parserMaxFuture, java.time.ZoneId reportZone) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deskstream-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -73,7 +78,8 @@ public final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, TOPICS.deadLetters());
-        driver = new TopologyTestDriver(DeskstreamTopology.build(new TopologySettings(TOPICS, registry)), props, wallClock);
+        driver = new TopologyTestDriver(DeskstreamTopology.build(
+                new TopologySettings(TOPICS, registry).withReportZone(reportZone)), props, wallClock);
         // By default the topology's own far-future check is under test, so the parser lets any ts through.
         parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), parserMaxFuture);
         routed = driver.createOutputTopic(TOPICS.routedTickets(), new StringDeserializer(), new ByteArrayDeserializer());
@@ -110,6 +116,11 @@ public final class TopologyFixture implements AutoCloseable {
             InputEvent event = parser.parse(line);
             pipe(topicOf(event), event.key(), event.value(), event.ts());
         }
+    }
+
+    /** Sends events written as JSON Lines (a text block), one canonical JSON object per line. */
+    public void eventLines(String jsonLines) throws InvalidInputException {
+        events(jsonLines.lines().filter(line -> !line.isBlank()).toArray(String[]::new));
     }
 
     /** Sends bytes as they are to a topic, as a broken producer might. */

@@ -1,10 +1,8 @@
 package io.deskstream.api.report;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Set;
 import io.deskstream.api.ApiError;
 import io.deskstream.api.ApiRoute;
 import io.deskstream.api.auth.Caller;
+import io.deskstream.topology.metrics.ReportHours;
 import io.deskstream.topology.report.CellTotals;
 import io.deskstream.topology.report.Granularity;
 import io.deskstream.topology.report.ReportQuery;
@@ -25,10 +24,12 @@ import io.deskstream.topology.report.ReportQuery;
  */
 public final class ReportParameters {
 
-    public static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+    public static final int DEFAULT_DAYS = 7;
     public static final List<ApiRoute.Parameter> DESCRIBED = List.of(
-            new ApiRoute.Parameter("from", "ISO instant, a whole hour, inclusive; default: 7 days before to"),
-            new ApiRoute.Parameter("to", "ISO instant, a whole hour, exclusive; default: the end of the current hour"),
+            new ApiRoute.Parameter("from", "ISO instant on a whole hour of the report time zone, inclusive; "
+                    + "default: 7 days before to"),
+            new ApiRoute.Parameter("to", "ISO instant on a whole hour of the report time zone, exclusive; "
+                    + "default: the end of the current hour"),
             new ApiRoute.Parameter("granularity", "hour, day, week, month, year or total; default day"),
             new ApiRoute.Parameter("groupBy", "comma-separated subset of department, channel, agent; default department"),
             new ApiRoute.Parameter("department", "departments to keep, comma-separated"),
@@ -61,14 +62,16 @@ public final class ReportParameters {
                         + "list several values comma-separated instead");
             }
         }
-        Instant defaultTo = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        Instant to = hour(parameters, "to", null);
-        Instant from = hour(parameters, "from", null);
+        ReportHours hours = new ReportHours(zone);
+        Instant defaultTo = hours.next(now);
+        Instant to = hour(parameters, "to", hours);
+        Instant from = hour(parameters, "from", hours);
         if (to == null) {
-            to = from == null || from.isBefore(defaultTo) ? defaultTo : from.plus(DEFAULT_RANGE);
+            to = from == null || from.isBefore(defaultTo) ? defaultTo : hours.startOf(from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant());
         }
         if (from == null) {
-            from = to.minus(DEFAULT_RANGE);
+            // Seven days of the local calendar: across a change of offset that is not 7 × 24 hours.
+            from = hours.startOf(to.atZone(zone).minusDays(DEFAULT_DAYS).toInstant());
         }
         if (!to.isAfter(from)) {
             throw ApiError.badRequest("to (" + to + ") must be after from (" + from + ")");
@@ -105,10 +108,11 @@ public final class ReportParameters {
         return new Request(query, format.equals("csv"));
     }
 
-    private static Instant hour(Map<String, List<String>> parameters, String name, Instant fallback) {
+    /** An instant where an hour of the report time zone starts (18:30Z in Asia/Kolkata), or null when absent. */
+    private static Instant hour(Map<String, List<String>> parameters, String name, ReportHours hours) {
         String text = one(parameters, name, null);
         if (text == null) {
-            return fallback;
+            return null;
         }
         Instant instant;
         try {
@@ -116,8 +120,11 @@ public final class ReportParameters {
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest(name + " must be an ISO instant such as 2026-11-02T00:00:00Z; got \"" + text + "\"");
         }
-        if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
-            throw ApiError.badRequest(name + " must be a whole hour (the report is kept by the hour); got \"" + text + "\"");
+        if (!hours.isStart(instant)) {
+            Instant before = hours.startOf(instant);
+            throw ApiError.badRequest(name + " must be a whole hour of the report time zone " + hours.zone().getId()
+                    + " (the report is kept by its hours); got \"" + text + "\", the nearest are " + before + " and "
+                    + hours.next(before));
         }
         return instant;
     }

@@ -1,5 +1,7 @@
 package io.deskstream.api.status;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +32,16 @@ public final class StatusRoutes {
     private final Admin admin;
     private final String applicationId;
     private final Topics topics;
+    private final ZoneId reportZone;
 
-    public StatusRoutes(LiveTopology topology, ClusterQuery cluster, Admin admin, String applicationId, Topics topics) {
+    public StatusRoutes(LiveTopology topology, ClusterQuery cluster, Admin admin, String applicationId, Topics topics,
+                        ZoneId reportZone) {
         this.topology = topology;
         this.cluster = cluster;
         this.admin = admin;
         this.applicationId = applicationId;
         this.topics = topics;
+        this.reportZone = reportZone;
     }
 
     public List<ApiRoute> routes() {
@@ -44,7 +49,7 @@ public final class StatusRoutes {
                 ApiRoute.get("/api/v1/health", Access.PUBLIC, "200 when the topology is RUNNING, else 503", this::health),
                 ApiRoute.get("/api/v1/status", Access.ANY_TOKEN,
                         "Processing state: records read and lag per input topic, caughtUp, dead letters by reason, "
-                                + "this instance's state", this::status),
+                                + "this instance's state, and the report time zone", this::status),
                 ApiRoute.get(DEAD_LETTER_COUNTERS, Access.ANY_TOKEN,
                         "Internal, between instances: this instance's dead-letter counters",
                         (ctx, caller) -> ApiJson.send(ctx, 200,
@@ -89,6 +94,8 @@ public final class StatusRoutes {
         status.put("lag", lag);
         status.put("inputs", inputJson);
         status.put("deadLetters", deadLetters);
+        // Dashboards cut their ranges and label their buckets in this zone, whatever the browser's zone is.
+        status.put("reportTimezone", reportZone.equals(ZoneOffset.UTC) ? "UTC" : reportZone.getId());
         ApiJson.send(ctx, 200, status);
     }
 }

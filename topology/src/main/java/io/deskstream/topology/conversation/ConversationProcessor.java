@@ -19,6 +19,7 @@ import io.deskstream.topology.metrics.CellSharePublisher;
 import io.deskstream.topology.metrics.ConversationMetrics;
 import io.deskstream.topology.metrics.MetricCells;
 import io.deskstream.topology.metrics.RatingCounting;
+import io.deskstream.topology.metrics.ReportHours;
 import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.state.LiveStore;
@@ -58,6 +59,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private final LiveDepartments liveDepartments;
     private final Duration maxFuture;
     private final Duration retention;
+    private final ReportHours hours;
     private ProcessorContext<String, Object> context;
     private LiveStore<ConversationState> conversations;
     private KeyValueStore<String, ConversationState> storedConversations;
@@ -78,11 +80,12 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private final List<Cancellable> schedules = new ArrayList<>();
 
     public ConversationProcessor(LiveRoutingRules rules, LiveDepartments departments, Duration maxFuture,
-                                 Duration retention) {
+                                 Duration retention, ReportHours hours) {
         this.rules = rules;
         this.liveDepartments = departments;
         this.maxFuture = maxFuture;
         this.retention = retention;
+        this.hours = hours;
     }
 
     @Override
@@ -100,7 +103,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         CellSharePublisher shares = new CellSharePublisher(cells);
         schedules.add(context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> shares.publish(context, CELL_SHARES, now)));
-        metrics = new ConversationMetrics(cells, id -> liveDepartments.get(id, departments));
+        metrics = new ConversationMetrics(cells, hours, id -> liveDepartments.get(id, departments));
         statusCounts = new TicketStatusCounts(LiveStore.attached(context, StoreNames.LIVE_TICKET_STATUS,
                 context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
         // A wall-clock schedule: a scan per hour of stream time would rescan the stores for every simulated hour of a
@@ -196,7 +199,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ConversationTransitions.apply(state, event);
         if (state.getTicket() != null) {
             statusCounts.move(departmentBefore, statusBefore, state.getDepartment(), state.getTicket().getStatus());
-            RatingCounting.reconcile(state, () -> ratings.get(state.getId()), cells);
+            RatingCounting.reconcile(state, () -> ratings.get(state.getId()), cells, hours);
         }
         conversations.put(event.stateKey(), state);
         if (event.body() instanceof io.deskstream.schemas.events.TicketTransferred) {
@@ -215,7 +218,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         String ticketKey = ConversationEvent.stateKey(io.deskstream.schemas.output.ConversationKind.ticket, rating.getTicketId());
         ConversationState ticket = conversations.get(ticketKey);
         if (ticket != null) {
-            RatingCounting.reconcile(ticket, () -> latest, cells);
+            RatingCounting.reconcile(ticket, () -> latest, cells, hours);
             conversations.put(ticketKey, ticket);
         }
     }

@@ -27,10 +27,12 @@ import io.deskstream.topology.routing.TagSet;
 public final class ConversationMetrics {
 
     private final MetricCells cells;
+    private final ReportHours hours;
     private final Function<String, Department> departments;
 
-    public ConversationMetrics(MetricCells cells, Function<String, Department> departments) {
+    public ConversationMetrics(MetricCells cells, ReportHours hours, Function<String, Department> departments) {
         this.cells = cells;
+        this.hours = hours;
         this.departments = departments;
     }
 
@@ -144,11 +146,15 @@ public final class ConversationMetrics {
         });
     }
 
-    private static CellKey cell(ConversationState state, Instant ts, String agent) {
-        return CellKey.of(ts, state.getDepartment(), state.getChannel(), agent);
+    private CellKey cell(ConversationState state, Instant ts, String agent) {
+        return CellKey.of(hours, ts, state.getDepartment(), state.getChannel(), agent);
     }
 
-    private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 1000.0;
+    /**
+     * A duration closed by an event: its end minus its start, and 0 where an event that arrived out of ts order makes
+     * that negative (events.md): no sum, mean or percentile may hold a negative duration.
+     */
+    static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis()) / 1000.0;
     }
 }

@@ -29,9 +29,10 @@ public final class RatingCounting {
      * Brings the counted rating of a ticket in line with its state and rating; the caller stores the state. The
      * rating is looked up only for a resolved ticket: most events find their ticket open.
      */
-    public static void reconcile(ConversationState ticket, Supplier<TicketRating> rating, MetricCells cells) {
+    public static void reconcile(ConversationState ticket, Supplier<TicketRating> rating, MetricCells cells,
+                                 ReportHours hours) {
         TicketProgress progress = ticket.getTicket();
-        CountedRating wanted = wanted(progress, rating);
+        CountedRating wanted = wanted(progress, rating, hours);
         CountedRating counted = progress.getCountedRating();
         if (Objects.equals(wanted, counted)) {
             return;
@@ -45,7 +46,7 @@ public final class RatingCounting {
         progress.setCountedRating(wanted);
     }
 
-    private static CountedRating wanted(TicketProgress progress, Supplier<TicketRating> ratingNow) {
+    private static CountedRating wanted(TicketProgress progress, Supplier<TicketRating> ratingNow, ReportHours hours) {
         Resolution resolution = progress.getResolution();
         if (progress.getStatus() != TicketStatus.resolved || resolution == null) {
             return null;
@@ -53,7 +54,7 @@ public final class RatingCounting {
         TicketRating rating = ratingNow.get();
         RatingOutcome outcome = rating == null ? RatingOutcome.not_rated
                 : rating.getValue() == RatingValue.positive ? RatingOutcome.positive : RatingOutcome.negative;
-        CellKey cell = CellKey.of(resolution.getTs(), resolution.getDepartment(), resolution.getChannel(),
+        CellKey cell = CellKey.of(hours, resolution.getTs(), resolution.getDepartment(), resolution.getChannel(),
                 resolution.getAgent());
         return new CountedRating(cell.hour(), cell.department(), cell.channel(), cell.agent(), outcome);
     }

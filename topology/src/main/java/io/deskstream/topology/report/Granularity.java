@@ -12,11 +12,14 @@ import java.util.Locale;
 public enum Granularity {
     HOUR, DAY, WEEK, MONTH, YEAR, TOTAL;
 
-    /** The start of the bucket that {@code hour} falls in; {@code total} is one bucket named by {@code from}. */
+    /**
+     * The start of the bucket that a cell falls in, the cell being a local hour of {@code zone} named by its start;
+     * {@code total} is one bucket named by {@code from}.
+     */
     public Instant bucketOf(Instant hour, ZoneId zone, Instant from) {
         ZonedDateTime local = hour.atZone(zone);
         return switch (this) {
-            case HOUR -> hour.truncatedTo(ChronoUnit.HOURS);
+            case HOUR -> hour;
             case DAY -> local.truncatedTo(ChronoUnit.DAYS).toInstant();
             case WEEK -> local.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toInstant();
             case MONTH -> local.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
