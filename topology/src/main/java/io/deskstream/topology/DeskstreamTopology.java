@@ -109,6 +109,10 @@ public final class DeskstreamTopology {
                 Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
         topology.addStateStore(new LiveStoreBuilder<Long>(StoreNames.LIVE_TICKET_STATUS, LiveStoreSizes.TICKET_STATUS),
                 "conversations");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVENT_IDS),
+                Serdes.String(), Serdes.ByteArray()), "conversations");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EXPIRY_INDEX),
+                Serdes.String(), Serdes.ByteArray()), "conversations");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHANGED_HOURS),
                 Serdes.String(), Serdes.Long()).withCachingDisabled(), "conversations");
 
@@ -117,7 +121,7 @@ public final class DeskstreamTopology {
                 partialCells.serializer(), "conversations");
         topology.addSource("report-cell-shares-source", new StringDeserializer(), partialCells.deserializer(),
                 topics.reportCellShares());
-        topology.addProcessor("report-rows", ReportRowStage::new, "report-cell-shares-source");
+        topology.addProcessor("report-rows", () -> new ReportRowStage(settings.retention()), "report-cell-shares-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_CELLS),
                 Serdes.String(), new AvroStateSerde<>(CellPartials.class)).withCachingDisabled(), "report-rows");
         topology.addStateStore(new LiveStoreBuilder<CellPartials>(StoreNames.LIVE_REPORT_CELLS,

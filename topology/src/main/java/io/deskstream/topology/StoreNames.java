@@ -27,6 +27,10 @@ public final class StoreNames {
     public static final String LIVE_METRIC_CELLS = "metric-cells-live";
     public static final String LIVE_REPORT_CELLS = "report-cells-live";
     public static final String LIVE_TICKET_STATUS = "ticket-status-live";
+    /** Event ids pushed out of a conversation's (or a ticket's ratings') ring of recent ids, keyed scope + hash. */
+    public static final String EVENT_IDS = "event-ids";
+    /** Conversations and ratings by the day of their latest event, so that expiry reads only what is old. */
+    public static final String EXPIRY_INDEX = "expiry-index";
     /** Dead letters counted by reason. */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
 

@@ -12,8 +12,8 @@ import io.deskstream.schemas.wire.SchemaRegistry;
  * @param topics    topic names
  * @param registry  the schema registry of the topics' Avro records
  * @param maxFuture how far after the time it is read an event's ts may be (events.md: 24 hours)
- * @param retention how long a conversation is kept after its last event, by event time; then it is forgotten,
- *                  with the event ids that recognise its duplicates
+ * @param retention how long anything is kept, by event time: a conversation after its last event (with the event
+ *                  ids that recognise its repeats), a rating, a report cell after its hour; then it is forgotten
  * @param reportZone the report time zone: the report's cells are the hours of its clock, so that its days, weeks
  *                  and months are unions of whole cells
  */
@@ -29,5 +29,9 @@ public record TopologySettings(Topics topics, SchemaRegistry registry, Duration 
 
     public TopologySettings withReportZone(ZoneId zone) {
         return new TopologySettings(topics, registry, maxFuture, retention, zone);
+    }
+
+    public TopologySettings withRetention(Duration kept) {
+        return new TopologySettings(topics, registry, maxFuture, kept, reportZone);
     }
 }

@@ -67,6 +67,16 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** @param reportZone the deployment's report time zone, whose hours are the report's cells */
     public TopologyFixture(Instant wallClock, Duration parserMaxFuture, java.time.ZoneId reportZone) {
+        this(wallClock, parserMaxFuture, reportZone, TopologySettings.DEFAULT_RETENTION);
+    }
+
+    /** A topology that forgets what is older than {@code retention}, by event time. */
+    public static TopologyFixture withRetention(Instant wallClock, Duration retention) {
+        return new TopologyFixture(wallClock, Duration.ofDays(365_000), ZoneOffset.UTC, retention);
+    }
+
+    private TopologyFixture(Instant wallClock, Duration parserMaxFuture, java.time.ZoneId reportZone,
+                            Duration retention) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deskstream-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -79,7 +89,7 @@ public final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, TOPICS.deadLetters());
         driver = new TopologyTestDriver(DeskstreamTopology.build(
-                new TopologySettings(TOPICS, registry).withReportZone(reportZone)), props, wallClock);
+                new TopologySettings(TOPICS, registry).withReportZone(reportZone).withRetention(retention)), props, wallClock);
         // By default the topology's own far-future check is under test, so the parser lets any ts through.
         parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), parserMaxFuture);
         routed = driver.createOutputTopic(TOPICS.routedTickets(), new StringDeserializer(), new ByteArrayDeserializer());
@@ -174,6 +184,25 @@ public final class TopologyFixture implements AutoCloseable {
     public List<Map<String, Object>> report(io.deskstream.topology.report.ReportQuery query) {
         return io.deskstream.topology.report.DepartmentReport.rows(query,
                 driver.<String, io.deskstream.schemas.state.MetricCell>getKeyValueStore(StoreNames.METRIC_CELLS));
+    }
+
+    /** How many keys a store of the topology holds now. */
+    public long entries(String storeName) {
+        KeyValueStore<String, Object> store = driver.getKeyValueStore(storeName);
+        long n = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Every record on the report-rows topic since the last call, keys with their values (null for a tombstone). */
+    public List<org.apache.kafka.streams.KeyValue<String, byte[]>> reportRowRecords() {
+        return driver.createOutputTopic(TOPICS.reportRows(), new StringDeserializer(), new ByteArrayDeserializer())
+                .readKeyValuesToList();
     }
 
     public List<Map<String, Object>> ticketStatus() {

@@ -12,9 +12,9 @@ import io.deskstream.schemas.output.RoutedConversation;
 import io.deskstream.schemas.output.RoutingDecision;
 import io.deskstream.schemas.state.ConversationState;
 import io.deskstream.schemas.state.MetricCell;
+import io.deskstream.schemas.state.SeenEvents;
 import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.state.TicketStatus;
-import io.deskstream.topology.metrics.CellKey;
 import io.deskstream.topology.metrics.CellSharePublisher;
 import io.deskstream.topology.metrics.ConversationMetrics;
 import io.deskstream.topology.metrics.MetricCells;
@@ -22,6 +22,7 @@ import io.deskstream.topology.metrics.RatingCounting;
 import io.deskstream.topology.metrics.ReportHours;
 import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.StoreNames;
+import io.deskstream.topology.state.ExpiryIndex;
 import io.deskstream.topology.state.LiveStore;
 import io.deskstream.topology.configuration.LiveDepartments;
 import io.deskstream.topology.configuration.LiveRoutingRules;
@@ -35,7 +36,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -45,7 +45,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ConversationProcessor implements Processor<String, InputRecord, String, Object> {
 
-    private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(10);
+    /** Each expiry does a bounded amount of work (ConversationExpiry.BUDGET), so it runs often. */
+    private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(10);
     /** How often changed cells are sent on to the report rows: the export changelog lags by about this much. */
     private static final Duration SHARE_INTERVAL = Duration.ofSeconds(2);
 
@@ -62,9 +63,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private final ReportHours hours;
     private ProcessorContext<String, Object> context;
     private LiveStore<ConversationState> conversations;
-    private KeyValueStore<String, ConversationState> storedConversations;
     private LiveStore<TicketRating> ratings;
-    private KeyValueStore<String, TicketRating> storedRatings;
     private KeyValueStore<String, Department> departments;
     private KeyValueStore<String, RoutingRule> ruleStore;
     private LiveStore<MetricCell> metricCells;
@@ -72,6 +71,8 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private MetricCells cells;
     private ConversationMetrics metrics;
     private TicketStatusCounts statusCounts;
+    private SeenEventIds seen;
+    private ExpiryIndex index;
     /**
      * Kafka Streams keeps a task's schedules when it closes and re-initialises the task's processors (a task revived
      * after a failure, or suspended and resumed): without cancelling them, the old publisher would go on publishing,
@@ -91,10 +92,9 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        storedConversations = context.getStateStore(StoreNames.CONVERSATIONS);
-        conversations = LiveStore.attached(context, StoreNames.LIVE_CONVERSATIONS, storedConversations);
-        storedRatings = context.getStateStore(StoreNames.RATINGS);
-        ratings = LiveStore.attached(context, StoreNames.LIVE_RATINGS, storedRatings);
+        conversations = LiveStore.attached(context, StoreNames.LIVE_CONVERSATIONS,
+                context.getStateStore(StoreNames.CONVERSATIONS));
+        ratings = LiveStore.attached(context, StoreNames.LIVE_RATINGS, context.getStateStore(StoreNames.RATINGS));
         departments = context.getStateStore(StoreNames.DEPARTMENTS);
         ruleStore = context.getStateStore(StoreNames.ROUTING_RULES);
         storedMetricCells = context.getStateStore(StoreNames.METRIC_CELLS);
@@ -106,40 +106,14 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         metrics = new ConversationMetrics(cells, hours, id -> liveDepartments.get(id, departments));
         statusCounts = new TicketStatusCounts(LiveStore.attached(context, StoreNames.LIVE_TICKET_STATUS,
                 context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
-        // A wall-clock schedule: a scan per hour of stream time would rescan the stores for every simulated hour of a
-        // replay. The cutoff is still stream time, so a replay of old history keeps what it replays.
+        seen = new SeenEventIds(context.getStateStore(StoreNames.EVENT_IDS));
+        index = new ExpiryIndex(context.getStateStore(StoreNames.EXPIRY_INDEX));
+        ConversationExpiry expiry = new ConversationExpiry(conversations, ratings, metricCells, storedMetricCells,
+                statusCounts, seen, index);
+        // A wall-clock schedule: one per hour of stream time would run for every simulated hour of a replay. The
+        // cutoff is still stream time, so a replay of old history keeps what it replays.
         schedules.add(context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
-                now -> expire(context.currentStreamTimeMs())));
-    }
-
-    /**
-     * Forgets conversations and ratings older than the retention, by event time, so that the stores (and the event
-     * ids kept against duplicates) do not grow forever. Stream time, not the wall clock: a replay of old history
-     * keeps what it replays.
-     */
-    private void expire(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
-        conversations.writeBack();
-        metricCells.writeBack();
-        ratings.writeBack();
-        try (KeyValueIterator<String, ConversationState> all = storedConversations.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.getLastEventTs().isBefore(cutoff)) {
-                    conversations.delete(entry.key);
-                }
-            });
-        }
-        try (KeyValueIterator<String, MetricCell> old = storedMetricCells.range(CellKey.hourPrefix(Instant.EPOCH),
-                CellKey.hourPrefix(cutoff))) {
-            old.forEachRemaining(entry -> metricCells.delete(entry.key));
-        }
-        try (KeyValueIterator<String, TicketRating> all = storedRatings.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.getTs().isBefore(cutoff)) {
-                    ratings.delete(entry.key);
-                }
-            });
-        }
+                now -> expiry.expire(Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(retention))));
     }
 
     @Override
@@ -162,13 +136,13 @@ public final class ConversationProcessor implements Processor<String, InputRecor
             return;
         }
         ConversationState state = conversations.get(event.stateKey());
-        if (state != null && state.getEventIds().contains(event.eventId())) {
+        if (state != null && seen.seen(event.stateKey(), state.getSeenEvents(), event.eventId())) {
             return;
         }
         if (event.creates()) {
             if (state != null) {
                 deadLetter(record, "conversation exists", "a " + event.kind() + " " + event.conversationId()
-                        + " was created already, by event " + state.getEventIds().get(0));
+                        + " was created already, by another event");
                 return;
             }
             start(event);
@@ -184,6 +158,8 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         ConversationFacts facts = ConversationRouting.facts(event.body());
         RoutingOutcome outcome = rules.current(ruleStore).route(facts);
         ConversationState state = ConversationRouting.start(event, facts, outcome);
+        seen.remember(event.stateKey(), state.getSeenEvents(), event.eventId());
+        index.add(event.stateKey(), state.getLastEventTs());
         metrics.created(state, event);
         if (state.getTicket() != null) {
             statusCounts.move(null, null, state.getDepartment(), state.getTicket().getStatus());
@@ -195,8 +171,11 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private void continueWith(ConversationState state, ConversationEvent event) {
         String departmentBefore = state.getDepartment();
         TicketStatus statusBefore = state.getTicket() == null ? null : state.getTicket().getStatus();
+        Instant lastBefore = state.getLastEventTs();
         metrics.before(state, event);
+        seen.remember(event.stateKey(), state.getSeenEvents(), event.eventId());
         ConversationTransitions.apply(state, event);
+        index.moved(event.stateKey(), lastBefore, state.getLastEventTs());
         if (state.getTicket() != null) {
             statusCounts.move(departmentBefore, statusBefore, state.getDepartment(), state.getTicket().getStatus());
             RatingCounting.reconcile(state, () -> ratings.get(state.getId()), cells, hours);
@@ -207,14 +186,22 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         }
     }
 
-    /** The latest rating by ts wins; on a tie the one read last. */
+    /** The latest rating by ts wins; on a tie the one read last; a repeated rating event is ignored. */
     private void rate(RatingEvent rating) {
+        String scope = ConversationExpiry.RATING_SCOPE + rating.getTicketId();
         TicketRating now = ratings.get(rating.getTicketId());
-        if (now != null && rating.getTs().isBefore(now.getTs())) {
+        SeenEvents ids = now == null ? SeenEventIds.none() : now.getSeenEvents();
+        if (now != null && seen.seen(scope, ids, rating.getId())) {
             return;
         }
-        TicketRating latest = new TicketRating(rating.getValue(), rating.getTs(), rating.getId());
+        seen.remember(scope, ids, rating.getId());
+        if (now != null && rating.getTs().isBefore(now.getTs())) {
+            ratings.put(rating.getTicketId(), now);
+            return;
+        }
+        TicketRating latest = new TicketRating(rating.getValue(), rating.getTs(), rating.getId(), ids);
         ratings.put(rating.getTicketId(), latest);
+        index.moved(scope, now == null ? null : now.getTs(), latest.getTs());
         String ticketKey = ConversationEvent.stateKey(io.deskstream.schemas.output.ConversationKind.ticket, rating.getTicketId());
         ConversationState ticket = conversations.get(ticketKey);
         if (ticket != null) {

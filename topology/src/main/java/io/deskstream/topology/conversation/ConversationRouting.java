@@ -46,7 +46,7 @@ public final class ConversationRouting {
                 .setMatchedRules(new ArrayList<>(outcome.matchedRules()))
                 .setCreatedTs(event.ts())
                 .setLastEventTs(event.ts())
-                .setEventIds(new ArrayList<>(List.of(event.eventId())));
+                .setSeenEvents(SeenEventIds.none());
         switch (event.kind()) {
             // A ticket waits for its first reply from the moment it is created (metrics.md, Response samples).
             case ticket -> state.setTicket(new TicketProgress(TicketStatus.new$, false, event.ts(), null, null));

@@ -29,7 +29,6 @@ public final class ConversationTransitions {
     }
 
     public static void apply(ConversationState state, ConversationEvent event) {
-        state.getEventIds().add(event.eventId());
         if (event.ts().isAfter(state.getLastEventTs())) {
             state.setLastEventTs(event.ts());
         }

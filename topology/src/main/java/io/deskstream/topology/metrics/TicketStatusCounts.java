@@ -31,6 +31,11 @@ public final class TicketStatusCounts {
         add(to, +1);
     }
 
+    /** A ticket in {@code (department, status)} is forgotten: it counts nowhere any more. */
+    public void leave(String department, TicketStatus status) {
+        add(key(department, status), -1);
+    }
+
     private void add(String key, long delta) {
         Long now = store.get(key);
         long next = (now == null ? 0 : now) + delta;
