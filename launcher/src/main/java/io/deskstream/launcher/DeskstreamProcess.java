@@ -121,7 +121,7 @@ final class DeskstreamProcess implements AutoCloseable {
 
     void startTopology() throws InterruptedException {
         TopologySettings topology = new TopologySettings(settings.topics(), new SchemaRegistryClient(schemaRegistryUrl))
-                .withReportZone(settings.reportTimezone());
+                .withReportZone(settings.reportTimezone()).withRetention(settings.retention());
         streams = started(StreamsRuntime.start(bootstrapServers, topology, settings.streamsDir(),
                 settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas()));

@@ -107,4 +107,11 @@ final class RuntimeOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log what Kafka, the registry and the HTTP server do.")
     boolean verbose;
+
+    @Option(names = "--retention-days", paramLabel = "DAYS",
+            defaultValue = "${env:DESKSTREAM_RETENTION_DAYS:-400}",
+            description = "How long conversations, ratings and report hours are kept, by event time; then they are "
+                    + "forgotten everywhere but in files already exported (env DESKSTREAM_RETENTION_DAYS, "
+                    + "default: ${DEFAULT-VALUE}).")
+    int retentionDays;
 }

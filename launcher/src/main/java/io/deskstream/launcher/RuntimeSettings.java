@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import io.deskstream.topology.TopicLayout;
+import io.deskstream.topology.TopologySettings;
 import io.deskstream.topology.Topics;
 
 /**
@@ -12,6 +13,7 @@ import io.deskstream.topology.Topics;
  *
  * @param bootstrapServers  an existing cluster, or null for the embedded broker
  * @param schemaRegistryUrl an existing registry, or null for the embedded one
+ * @param retention         how long conversations, ratings and report cells are kept, by event time
  */
 record RuntimeSettings(
         Path dataDir,
@@ -22,15 +24,19 @@ record RuntimeSettings(
         String bootstrapServers,
         String schemaRegistryUrl,
         TopicLayout topicLayout,
-        InstanceSettings instance) {
+        InstanceSettings instance,
+        Duration retention) {
 
     RuntimeSettings(Path dataDir, String httpHost, int httpPort, int kafkaPort, ZoneId reportTimezone,
                     String bootstrapServers, String schemaRegistryUrl, TopicLayout topicLayout) {
         this(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers, schemaRegistryUrl, topicLayout,
-                InstanceSettings.defaults());
+                InstanceSettings.defaults(), TopologySettings.DEFAULT_RETENTION);
     }
 
     static RuntimeSettings from(RuntimeOptions options) {
+        if (options.retentionDays < 1) {
+            throw new IllegalArgumentException("--retention-days must be at least 1, got " + options.retentionDays);
+        }
         return new RuntimeSettings(
                 options.dataDir.toAbsolutePath().normalize(),
                 options.httpHost,
@@ -44,12 +50,18 @@ record RuntimeSettings(
                 new InstanceSettings(blankToNull(options.advertisedAddress), options.standbyReplicas,
                         options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN")),
                         new InstanceSettings.Exports(!options.noExports, options.exportsDir,
-                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL)));
+                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL)),
+                Duration.ofDays(options.retentionDays));
     }
 
     RuntimeSettings with(InstanceSettings changed) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, changed);
+                schemaRegistryUrl, topicLayout, changed, retention);
+    }
+
+    RuntimeSettings withRetention(Duration kept) {
+        return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
+                schemaRegistryUrl, topicLayout, instance, kept);
     }
 
     /** This instance's address for the others: as configured, else the local HTTP address. */

@@ -93,10 +93,8 @@ final class StreamsRuntime implements AutoCloseable {
         return new StreamsRuntime(streams, topology.describe());
     }
 
-    /** One application (consumer group, internal topics) per topic prefix, so deployments on a cluster stay apart. */
     static String applicationId(Topics topics) {
-        String prefix = topics.prefix().replaceAll("[^a-zA-Z0-9._-]", "");
-        return (prefix.isEmpty() ? "deskstream." : prefix) + "app";
+        return topics.applicationId();
     }
 
     /** Stops processing (and punctuating) without leaving the group, until {@link #resume()}. */

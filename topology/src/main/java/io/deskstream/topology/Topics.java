@@ -82,10 +82,17 @@ public record Topics(String prefix) {
 
     /**
      * Each input partition's share of the report cells it changed, keyed by cell, on their way to the stage that adds
-     * the shares up into report rows.
+     * the shares up into report rows. An internal step, named as Kafka Streams names its own internal topics (after
+     * the application id), its values in Avro's single-object encoding.
      */
     public String reportCellShares() {
-        return prefix + "report-cell-shares";
+        return applicationId() + "-report-cell-shares";
+    }
+
+    /** One application (consumer group, internal topics) per topic prefix, so deployments on a cluster stay apart. */
+    public String applicationId() {
+        String cleaned = prefix.replaceAll("[^a-zA-Z0-9._-]", "");
+        return (cleaned.isEmpty() ? DEFAULT_PREFIX : cleaned) + "app";
     }
 
     /** The four topics of input events. */
