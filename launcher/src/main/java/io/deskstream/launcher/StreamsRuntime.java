@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.deskstream.topology.DeskstreamTopology;
 import io.deskstream.topology.TopologySettings;
 import io.deskstream.topology.Topics;
+import io.deskstream.topology.deadletter.PoisonRecordHandler;
 import io.deskstream.topology.deadletter.UndecodableRecordHandler;
 import io.deskstream.topology.TopicLayout;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -70,6 +71,7 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters());
         Topology topology = DeskstreamTopology.build(settings);
         KafkaStreams streams = new KafkaStreams(topology, props);

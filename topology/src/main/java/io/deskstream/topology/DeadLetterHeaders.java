@@ -16,6 +16,9 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "deskstream.source.topic";
     public static final String SOURCE_PARTITION = "deskstream.source.partition";
     public static final String SOURCE_OFFSET = "deskstream.source.offset";
+    /** For a record whose processing failed: the class of the exception, and its message (also in {@link #ERROR}). */
+    public static final String EXCEPTION_CLASS = "deskstream.exception.class";
+    public static final String EXCEPTION_MESSAGE = "deskstream.exception.message";
 
     private DeadLetterHeaders() {
     }

@@ -25,6 +25,7 @@ import io.deskstream.schemas.state.ConversationState;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.schemas.wire.InMemorySchemaRegistry;
+import io.deskstream.topology.deadletter.PoisonRecordHandler;
 import io.deskstream.topology.deadletter.UndecodableRecordHandler;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -87,6 +88,7 @@ public final class TopologyFixture implements AutoCloseable {
         }
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, TOPICS.deadLetters());
         driver = new TopologyTestDriver(DeskstreamTopology.build(
                 new TopologySettings(TOPICS, registry).withReportZone(reportZone).withRetention(retention)), props, wallClock);
@@ -94,6 +96,11 @@ public final class TopologyFixture implements AutoCloseable {
         parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), parserMaxFuture);
         routed = driver.createOutputTopic(TOPICS.routedTickets(), new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Writes a department straight to its topic, unchecked, as a producer other than deskstream might. */
+    public void departmentUnchecked(Department department) {
+        pipe(TOPICS.departments(), department.getId(), department, Instant.EPOCH);
     }
 
     public void department(String json) throws Exception {
