@@ -39,9 +39,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (options.verbose) {
-            Logging.verbose();
-        }
+        Logging.configure(options.verbose, Logging.Format.parse(options.logFormat));
         if (!(rate > 0) || rate > 100_000) {
             throw new IllegalArgumentException("--rate must be above 0 and at most 100000 events per second, got " + rate);
         }

@@ -21,9 +21,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (options.verbose) {
-            Logging.verbose();
-        }
+        Logging.configure(options.verbose, Logging.Format.parse(options.logFormat));
         ForegroundRun.untilStopped(RuntimeSettings.from(options), process -> { });
         return 0;
     }

@@ -114,4 +114,9 @@ final class RuntimeOptions {
                     + "forgotten everywhere but in files already exported (env DESKSTREAM_RETENTION_DAYS, "
                     + "default: ${DEFAULT-VALUE}).")
     int retentionDays;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:DESKSTREAM_LOG_FORMAT:-text}",
+            description = "text, or json for log shippers: one JSON object a line "
+                    + "(env DESKSTREAM_LOG_FORMAT, default: ${DEFAULT-VALUE}).")
+    String logFormat;
 }

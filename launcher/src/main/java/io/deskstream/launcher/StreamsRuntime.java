@@ -79,6 +79,9 @@ final class StreamsRuntime implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             LOG.info("topology {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
+                // After each rebalance: which tasks this instance now runs, so that a migration shows in the log.
+                streams.metadataForLocalThreads().forEach(thread -> LOG.info("{}: active tasks {}, standby tasks {}",
+                        thread.threadName(), taskIds(thread.activeTasks()), taskIds(thread.standbyTasks())));
                 running.countDown();
             }
         });
@@ -93,6 +96,10 @@ final class StreamsRuntime implements AutoCloseable {
                     START_TIMEOUT.toSeconds(), streams.state());
         }
         return new StreamsRuntime(streams, topology.describe());
+    }
+
+    private static java.util.List<String> taskIds(java.util.Set<org.apache.kafka.streams.TaskMetadata> tasks) {
+        return tasks.stream().map(task -> task.taskId().toString()).sorted().toList();
     }
 
     static String applicationId(Topics topics) {
