@@ -113,7 +113,7 @@ final class PartitionExport {
             JsonNode planned = JSON.readTree(intent.toFile());
             if (planned.path("sequence").asLong() > sequence) {
                 for (JsonNode file : planned.path("files")) {
-                    Files.deleteIfExists(Path.of(file.asText()));
+                    Files.deleteIfExists(layout.inside(Path.of(file.asText())));
                 }
             }
             Files.delete(intent);
@@ -154,7 +154,7 @@ final class PartitionExport {
             dropped = true;
         }
         if (dropped) {
-            Path rewritten = state.resolve("revisions.jsonl.tmp");
+            Path rewritten = layout.inside(state.resolve("revisions.jsonl.tmp"));
             Files.write(rewritten, kept, StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(rewritten, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -247,9 +247,9 @@ final class PartitionExport {
         if (!byFile.isEmpty()) {
             ObjectNode intent = JSON.createObjectNode().put("sequence", next);
             byFile.keySet().forEach(file -> intent.withArray("files").add(file.toString()));
-            atomically(state.resolve("intent.json"), JSON.writeValueAsBytes(intent));
+            atomically(layout.inside(state.resolve("intent.json")), JSON.writeValueAsBytes(intent));
             for (Map.Entry<Path, List<ExportRow>> file : byFile.entrySet()) {
-                files.write(file.getKey(), file.getValue());
+                files.write(layout.inside(file.getKey()), file.getValue());
             }
             appendJournal(next);
         }
@@ -263,7 +263,7 @@ final class PartitionExport {
                     .put("offset", cell.getValue().offset())
                     .put("value", Base64.getEncoder().encodeToString(cell.getValue().raw()));
         }
-        atomically(state.resolve("checkpoint.json"), JSON.writeValueAsBytes(checkpoint));
+        atomically(layout.inside(state.resolve("checkpoint.json")), JSON.writeValueAsBytes(checkpoint));
         Files.deleteIfExists(state.resolve("intent.json"));
         sequence = next;
         checkpointOffset = lastOffset;
@@ -272,7 +272,7 @@ final class PartitionExport {
     }
 
     private void appendJournal(long next) throws IOException {
-        Path journal = state.resolve("revisions.jsonl");
+        Path journal = layout.inside(state.resolve("revisions.jsonl"));
         try (Writer out = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             for (Outgoing decided : outgoing) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.deskstream.schemas.text.SpreadsheetSafeText;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -74,7 +75,10 @@ abstract class RowFiles {
         }
     }
 
-    /** RFC 4180 with a header line, UTF-8; timestamps as ISO instants, empty cells for nulls. */
+    /**
+     * RFC 4180 with a header line, UTF-8; timestamps as ISO instants, empty cells for nulls, and text a spreadsheet
+     * would run as a formula with a leading apostrophe, as in the API's CSV ({@link SpreadsheetSafeText}).
+     */
     static final class Csv extends RowFiles {
         @Override
         void writeTo(Path file, List<ExportRow> rows) throws IOException {
@@ -102,7 +106,10 @@ abstract class RowFiles {
             if (value instanceof Double d) {
                 return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             }
-            return value.toString();
+            if (value instanceof Number) {
+                return value.toString();
+            }
+            return SpreadsheetSafeText.of(value.toString());
         }
     }
 }

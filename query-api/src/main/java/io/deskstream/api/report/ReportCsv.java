@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.deskstream.schemas.text.SpreadsheetSafeText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Report rows as CSV: RFC 4180 (comma, double quotes, CRLF), a header line, empty cells for nulls, and no cell a
  * spreadsheet would run as a formula: text starting with {@code = + - @}, a tab or a carriage return gets a leading
- * apostrophe (OWASP's advice for CSV injection). Numbers are written plainly, never in exponent form.
+ * apostrophe (OWASP's advice for CSV injection; {@link SpreadsheetSafeText}, the rule the export's CSV files follow
+ * too). Numbers are written plainly, never in exponent form.
  */
 public final class ReportCsv {
 
@@ -48,13 +50,6 @@ public final class ReportCsv {
         if (value instanceof Number) {
             return value.toString();
         }
-        return neutralised(value.toString());
-    }
-
-    static String neutralised(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return SpreadsheetSafeText.of(value.toString());
     }
 }

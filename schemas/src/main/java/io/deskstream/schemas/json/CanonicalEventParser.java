@@ -87,7 +87,7 @@ public final class CanonicalEventParser {
     /** Maps an already parsed JSON object, e.g. one element of a JSON array body. */
     public InputEvent parse(ObjectNode event) throws InvalidInputException {
         FieldReader fields = new FieldReader(event);
-        String id = fields.requiredString("id");
+        String id = fields.requiredId("id");
         String type = fields.requiredString("type");
         if (!EVENT_TYPES.contains(type)) {
             throw new InvalidInputException("unknown type",
@@ -121,32 +121,32 @@ public final class CanonicalEventParser {
     }
 
     private static InputEvent ticket(FieldReader f, String type, String id, Instant ts) throws InvalidInputException {
-        String ticketId = f.requiredString("ticketId");
+        String ticketId = f.requiredId("ticketId");
         Object body = switch (type) {
             case "ticket.created" -> TicketCreated.newBuilder()
                     .setChannel(f.requiredWord("channel", TICKET_CHANNELS, "channel"))
                     .setSubject(f.optionalString("subject"))
-                    .setDepartmentId(f.optionalString("departmentId"))
+                    .setDepartmentId(f.optionalDepartmentId("departmentId"))
                     .setCustomer(customer(f))
                     .setTags(f.optionalStrings("tags"))
                     .build();
             case "ticket.message" -> new TicketMessage();
-            case "ticket.reply" -> new TicketReply(f.requiredString("agentId"));
-            case "ticket.assigned" -> new TicketAssigned(f.requiredNullableString("agentId"));
+            case "ticket.reply" -> new TicketReply(f.requiredId("agentId"));
+            case "ticket.assigned" -> new TicketAssigned(f.requiredNullableId("agentId"));
             case "ticket.transferred" ->
-                    new TicketTransferred(f.requiredString("departmentId"), f.optionalString("agentId"));
+                    new TicketTransferred(f.requiredDepartmentId("departmentId"), f.optionalId("agentId"));
             case "ticket.tagged" -> new TicketTagged(f.requiredStrings("tags"));
-            case "ticket.resolved" -> new TicketResolved(f.optionalString("agentId"));
+            case "ticket.resolved" -> new TicketResolved(f.optionalId("agentId"));
             default -> throw new IllegalStateException("unmapped ticket type " + type);
         };
         return new InputEvent(EventStream.TICKET, ticketId, id, ts, new TicketEvent(id, ts, ticketId, body));
     }
 
     private static InputEvent chat(FieldReader f, String type, String id, Instant ts) throws InvalidInputException {
-        String chatId = f.requiredString("chatId");
+        String chatId = f.requiredId("chatId");
         Object body = switch (type) {
-            case "chat.started" -> new ChatStarted(f.optionalString("departmentId"), customer(f));
-            case "chat.accepted" -> new ChatAccepted(f.requiredString("agentId"));
+            case "chat.started" -> new ChatStarted(f.optionalDepartmentId("departmentId"), customer(f));
+            case "chat.accepted" -> new ChatAccepted(f.requiredId("agentId"));
             case "chat.message" -> new ChatMessage(
                     ChatParticipant.valueOf(f.requiredWord("from", List.of("customer", "agent"), "from")));
             case "chat.ended" -> new ChatEnded();
@@ -156,10 +156,10 @@ public final class CanonicalEventParser {
     }
 
     private static InputEvent call(FieldReader f, String type, String id, Instant ts) throws InvalidInputException {
-        String callId = f.requiredString("callId");
+        String callId = f.requiredId("callId");
         Object body = switch (type) {
-            case "call.incoming" -> new CallIncoming(f.optionalString("departmentId"), customer(f));
-            case "call.answered" -> new CallAnswered(f.requiredString("agentId"));
+            case "call.incoming" -> new CallIncoming(f.optionalDepartmentId("departmentId"), customer(f));
+            case "call.answered" -> new CallAnswered(f.requiredId("agentId"));
             case "call.ended" -> new CallEnded();
             default -> throw new IllegalStateException("unmapped call type " + type);
         };
@@ -167,7 +167,7 @@ public final class CanonicalEventParser {
     }
 
     private static InputEvent rating(FieldReader f, String id, Instant ts) throws InvalidInputException {
-        String ticketId = f.requiredString("ticketId");
+        String ticketId = f.requiredId("ticketId");
         RatingValue value = RatingValue.valueOf(f.requiredWord("value", List.of("positive", "negative"), "rating"));
         return new InputEvent(EventStream.RATING, ticketId, id, ts, new RatingEvent(id, ts, ticketId, value));
     }

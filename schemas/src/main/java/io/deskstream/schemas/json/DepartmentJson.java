@@ -40,7 +40,7 @@ public final class DepartmentJson {
         return Department.newBuilder()
                 .setId(id)
                 .setName(f.requiredString("name"))
-                .setAgents(f.optionalStrings("agents"))
+                .setAgents(f.optionalIds("agents"))
                 .setToSolveEnabled(f.optionalBoolean("toSolveEnabled"))
                 .setTimezone(timezone(f))
                 .setWorkingHours(workingHours(f))

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskstream.schemas.ids.Ids;
 
 /**
  * Reads typed fields of one JSON object, failing with an {@link InvalidInputException} that names the field. A
@@ -46,12 +47,41 @@ final class FieldReader {
         return nonEmptyText(field, node);
     }
 
-    /** A field that must be present but may be null, e.g. {@code agentId} of {@code ticket.assigned}. */
-    String requiredNullableString(String field) throws InvalidInputException {
+    /** An event, conversation or agent id (events.md, Ids) that must be present; one breaking the rules is refused. */
+    String requiredId(String field) throws InvalidInputException {
+        return id(field, requiredText(field), false);
+    }
+
+    /** An id that may be absent or null. */
+    String optionalId(String field) throws InvalidInputException {
+        return id(field, optionalText(field), false);
+    }
+
+    /** An id that must be present but may be null, e.g. {@code agentId} of {@code ticket.assigned}. */
+    String requiredNullableId(String field) throws InvalidInputException {
         if (!object.has(field)) {
             throw missing(field);
         }
-        return optionalString(field);
+        return optionalId(field);
+    }
+
+    /** A department id that must be present. */
+    String requiredDepartmentId(String field) throws InvalidInputException {
+        return id(field, requiredText(field), true);
+    }
+
+    /** A department id that may be absent or null. */
+    String optionalDepartmentId(String field) throws InvalidInputException {
+        return id(field, optionalText(field), true);
+    }
+
+    /** An array of ids; absent or null gives an empty list. Each is named by its index, e.g. {@code agents[1]}. */
+    List<String> optionalIds(String field) throws InvalidInputException {
+        List<String> ids = optionalStrings(field);
+        for (int i = 0; i < ids.size(); i++) {
+            id(field + "[" + i + "]", ids.get(i), false);
+        }
+        return ids;
     }
 
     /** One of a closed set of lower-case words; {@code reasonLabel} names the category of a bad value. */
@@ -120,10 +150,41 @@ final class FieldReader {
         return new InvalidInputException("bad " + path + field, "field '" + path + field + "' " + why);
     }
 
-    private String nonEmptyText(String field, JsonNode node) throws InvalidInputException {
+    /** The id, or an {@code invalid id} refusal naming the field; null stays null. */
+    private String id(String field, String value, boolean department) throws InvalidInputException {
+        if (value == null) {
+            return null;
+        }
+        String problem = department ? Ids.departmentProblem(value) : Ids.problem(value);
+        if (problem != null) {
+            throw new InvalidInputException(Ids.INVALID, Ids.refusal(path + field, value, problem));
+        }
+        return value;
+    }
+
+    /** A string that must be present, possibly empty: ids say themselves why an empty one is refused. */
+    private String requiredText(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            throw missing(field);
+        }
+        return text(field, node);
+    }
+
+    private String optionalText(String field) throws InvalidInputException {
+        JsonNode node = object.get(field);
+        return node == null || node.isNull() ? null : text(field, node);
+    }
+
+    private String text(String field, JsonNode node) throws InvalidInputException {
         if (!node.isTextual()) {
             throw bad(field, "must be a string, got " + node.getNodeType().toString().toLowerCase());
         }
+        return node.textValue();
+    }
+
+    private String nonEmptyText(String field, JsonNode node) throws InvalidInputException {
+        text(field, node);
         if (node.textValue().isEmpty()) {
             throw bad(field, "must not be empty");
         }

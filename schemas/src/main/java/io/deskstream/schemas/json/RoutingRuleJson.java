@@ -157,8 +157,8 @@ public final class RoutingRuleJson {
         for (FieldReader a : objects(f, "actions", false)) {
             String type = a.requiredString("type");
             switch (type) {
-                case "transfer" -> actions.add(new TransferAction(a.requiredString("departmentId")));
-                case "assign" -> actions.add(new AssignAction(a.requiredNullableString("agentId")));
+                case "transfer" -> actions.add(new TransferAction(a.requiredDepartmentId("departmentId")));
+                case "assign" -> actions.add(new AssignAction(a.requiredNullableId("agentId")));
                 case "addTags" -> actions.add(new AddTagsAction(a.requiredStrings("tags")));
                 default -> throw a.bad("type", "is \"" + type + "\", not an action; actions are " + ACTIONS);
             }

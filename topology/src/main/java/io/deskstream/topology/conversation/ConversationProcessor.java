@@ -125,6 +125,11 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     @Override
     public void process(Record<String, InputRecord> record) {
         InputRecord input = record.value();
+        String invalidId = EventIds.problem(input.value());
+        if (invalidId != null) {
+            deadLetter(record, EventIds.REASON, invalidId);
+            return;
+        }
         if (input.value() instanceof RatingEvent rating) {
             if (!refusedAsFuture(record, rating.getTs())) {
                 rate(rating);

@@ -56,6 +56,10 @@ public final class RoutingRules {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("rule " + rule.getId() + ": " + e.getMessage(), e);
         }
+        String invalidId = RuleIds.problem(rule);
+        if (invalidId != null) {
+            throw new IllegalArgumentException("rule " + rule.getId() + ": " + invalidId);
+        }
         return new CompiledRule(rule.getId(), List.copyOf(groups), List.copyOf(rule.getActions()), rule.getStopProcessing());
     }
 

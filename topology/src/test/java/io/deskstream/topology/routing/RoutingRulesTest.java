@@ -303,4 +303,19 @@ class RoutingRulesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rule broken").hasMessageContaining("\"like\"");
     }
+
+    @Test
+    void aRuleWrittenToItsTopicWithAnInvalidDepartmentOrAgentIdIsRefusedNamingTheRule() {
+        RoutingRule toNul = RoutingRule.newBuilder().setId("to-nul").setName("n")
+                .setActions(List.of(new io.deskstream.schemas.config.TransferAction("x\u0000y"))).build();
+        RoutingRule longAgent = RoutingRule.newBuilder().setId("long-agent").setName("n")
+                .setActions(List.of(new io.deskstream.schemas.config.AssignAction("a".repeat(300)))).build();
+
+        assertThatThrownBy(() -> RoutingRules.of(List.of(toNul)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule to-nul").hasMessageContaining("departmentId").hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> RoutingRules.of(List.of(longAgent)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule long-agent").hasMessageContaining("agentId").hasMessageContaining("300 characters");
+    }
 }
