@@ -18,6 +18,7 @@ import io.deskstream.api.conversations.ConversationRoutes;
 import io.deskstream.api.events.EventRoutes;
 import io.deskstream.api.openapi.OpenApiDocument;
 import io.deskstream.api.report.ReportRoutes;
+import io.deskstream.api.status.Readiness;
 import io.deskstream.api.status.StatusRoutes;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
@@ -53,7 +54,7 @@ public final class DeskstreamApi {
                 settings.advertised());
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());
         routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics(),
-                settings.reportZone()).routes());
+                settings.reportZone(), new Readiness(topology, backends.admin(), clock)).routes());
         routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes()).routes());
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());

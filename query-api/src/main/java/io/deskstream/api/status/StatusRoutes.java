@@ -33,9 +33,11 @@ public final class StatusRoutes {
     private final String applicationId;
     private final Topics topics;
     private final ZoneId reportZone;
+    private final Readiness readiness;
 
     public StatusRoutes(LiveTopology topology, ClusterQuery cluster, Admin admin, String applicationId, Topics topics,
-                        ZoneId reportZone) {
+                        ZoneId reportZone, Readiness readiness) {
+        this.readiness = readiness;
         this.topology = topology;
         this.cluster = cluster;
         this.admin = admin;
@@ -47,6 +49,10 @@ public final class StatusRoutes {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/v1/health", Access.PUBLIC, "200 when the topology is RUNNING, else 503", this::health),
+                ApiRoute.get("/api/v1/health/live", Access.PUBLIC, "Liveness, for a restart policy: 200 unless the "
+                        + "process cannot recover by itself (its topology failed or stopped), else 503", this::live),
+                ApiRoute.get("/api/v1/health/ready", Access.PUBLIC, "Readiness, for a load balancer: 200 when the "
+                        + "topology is RUNNING, its stores queryable and the brokers reachable, else 503", this::ready),
                 ApiRoute.get("/api/v1/status", Access.ANY_TOKEN,
                         "Processing state: records read and lag per input topic, caughtUp, dead letters by reason, "
                                 + "this instance's state, and the report time zone", this::status),
@@ -62,6 +68,22 @@ public final class StatusRoutes {
             throw ApiError.unavailable("the topology is " + (state == null ? "starting" : state));
         }
         ApiJson.send(ctx, 200, Map.of("status", state.toString()));
+    }
+
+    private void live(Context ctx, Caller caller) {
+        String problem = readiness.notAlive();
+        if (problem != null) {
+            throw ApiError.unavailable(problem);
+        }
+        ApiJson.send(ctx, 200, Map.of("status", "alive"));
+    }
+
+    private void ready(Context ctx, Caller caller) {
+        String problem = readiness.notReady();
+        if (problem != null) {
+            throw ApiError.unavailable(problem);
+        }
+        ApiJson.send(ctx, 200, Map.of("status", "ready"));
     }
 
     private void status(Context ctx, Caller caller) throws InterruptedException {
