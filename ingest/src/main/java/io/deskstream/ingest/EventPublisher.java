@@ -65,6 +65,11 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** Blocks until everything sent so far is acknowledged or failed. */
+    /** The producer itself, for its metrics. */
+    public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+        return producer;
+    }
+
     public void flush() {
         producer.flush();
     }

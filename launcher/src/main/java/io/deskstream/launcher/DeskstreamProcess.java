@@ -51,6 +51,7 @@ final class DeskstreamProcess implements AutoCloseable {
     private List<String> createdTopics = List.of();
     private StreamsRuntime streams;
     private final LiveTopology liveTopology = new LiveTopology();
+    private OperatorMetrics metrics;
 
     private DeskstreamProcess(RuntimeSettings settings) {
         this.settings = settings;
@@ -78,6 +79,7 @@ final class DeskstreamProcess implements AutoCloseable {
 
     private void startParts() throws IOException, InterruptedException {
         java.nio.file.Files.createDirectories(settings.dataDir());
+        metrics = started(new OperatorMetrics());
         PortCheck.requireFree(settings.httpHost(), settings.httpPort(), "HTTP", "--http-port");
         if (settings.embeddedBroker()) {
             BrokerSettings broker = BrokerSettings.of(settings.kafkaDir(), settings.kafkaPort(),
@@ -121,11 +123,13 @@ final class DeskstreamProcess implements AutoCloseable {
 
     void startTopology() throws InterruptedException {
         TopologySettings topology = new TopologySettings(settings.topics(), new SchemaRegistryClient(schemaRegistryUrl))
-                .withReportZone(settings.reportTimezone()).withRetention(settings.retention());
+                .withReportZone(settings.reportTimezone()).withRetention(settings.retention())
+                .withObserver(metrics.observer());
         streams = started(StreamsRuntime.start(bootstrapServers, topology, settings.streamsDir(),
                 settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas()));
         liveTopology.started(streams.streams(), streams.description());
+        metrics.bind(streams.streams());
         InstanceSettings.Exports exports = settings.instance().exports();
         if (exports.enabled()) {
             started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, settings.topics().reportRows(),
@@ -139,11 +143,12 @@ final class DeskstreamProcess implements AutoCloseable {
         ConfigurationWriter configuration = started(new ConfigurationWriter(bootstrapServers, recordSerializer(),
                 settings.topicLayout()));
         EventPublisher events = started(new EventPublisher(bootstrapServers, recordSerializer(), settings.topics()));
+        metrics.bind(events.producer());
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
-                HostInfo.buildFromEndpoint(settings.advertisedAddress()));
+                HostInfo.buildFromEndpoint(settings.advertisedAddress()), settings.instance().metricsNeedToken());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
-                new CanonicalEventParser(), adminToken.token()), Clock.systemUTC());
+                new CanonicalEventParser(), adminToken.token(), metrics.registry()), Clock.systemUTC());
     }
 
     private <T extends AutoCloseable> T started(T part) {

@@ -14,9 +14,10 @@ import io.deskstream.api.ApiSettings;
  * @param maxEventsBodyBytes the largest body {@code POST /api/v1/events} takes
  * @param adminToken         the admin token as {@code DESKSTREAM_ADMIN_TOKEN} gives it, or null to use the data dir's
  * @param exports            how the Parquet/CSV export runs here
+ * @param metricsNeedToken   whether {@code GET /metrics} asks for a token
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
-                        Exports exports) {
+                        Exports exports, boolean metricsNeedToken) {
 
     /**
      * The export: on or off, where (null: {@code DATA_DIR/exports}), how long after its end an hour is written, and
@@ -29,18 +30,26 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
     }
 
     static InstanceSettings defaults() {
-        return new InstanceSettings(null, 0, ApiSettings.DEFAULT_MAX_EVENTS_BODY_BYTES, null, Exports.OFF);
+        return new InstanceSettings(null, 0, ApiSettings.DEFAULT_MAX_EVENTS_BODY_BYTES, null, Exports.OFF, false);
     }
 
     InstanceSettings withAdminToken(String token) {
-        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports);
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports,
+                metricsNeedToken);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
-        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports);
+        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                metricsNeedToken);
     }
 
     InstanceSettings withExports(Exports changed) {
-        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed);
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
+                metricsNeedToken);
+    }
+
+    InstanceSettings withMetricsNeedingToken(boolean needed) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                needed);
     }
 }

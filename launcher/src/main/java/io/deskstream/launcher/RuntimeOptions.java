@@ -119,4 +119,9 @@ final class RuntimeOptions {
             description = "text, or json for log shippers: one JSON object a line "
                     + "(env DESKSTREAM_LOG_FORMAT, default: ${DEFAULT-VALUE}).")
     String logFormat;
+
+    @Option(names = "--metrics-auth", paramLabel = "open|token", defaultValue = "${env:DESKSTREAM_METRICS_AUTH:-open}",
+            description = "Whether GET /metrics is open, as scrapers usually expect, or asks for a token like the API "
+                    + "(env DESKSTREAM_METRICS_AUTH, default: ${DEFAULT-VALUE}).")
+    String metricsAuth;
 }

@@ -18,6 +18,9 @@ import io.deskstream.api.conversations.ConversationRoutes;
 import io.deskstream.api.events.EventRoutes;
 import io.deskstream.api.openapi.OpenApiDocument;
 import io.deskstream.api.report.ReportRoutes;
+import io.deskstream.api.metrics.ApiMetrics;
+import io.deskstream.api.metrics.MetricsRoutes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.deskstream.api.status.Readiness;
 import io.deskstream.api.status.StatusRoutes;
 import io.deskstream.ingest.ConfigurationWriter;
@@ -41,14 +44,18 @@ public final class DeskstreamApi {
 
     private final List<ApiRoute> routes = new ArrayList<>();
     private final AccessTokens tokens;
+    private final ApiMetrics metrics;
+    private static final String ROUTE = "deskstream.route";
 
     /** The parts the API reads and writes through. */
     public record Backends(LiveTopology topology, Admin admin, ConfigurationWriter configuration,
-                           EventPublisher events, CanonicalEventParser parser, String adminToken) {
+                           EventPublisher events, CanonicalEventParser parser, String adminToken,
+                           PrometheusMeterRegistry meters) {
     }
 
     public DeskstreamApi(ApiSettings settings, Backends backends, Clock clock) {
         LiveTopology topology = backends.topology();
+        metrics = new ApiMetrics(backends.meters());
         PeerClient peers = new PeerClient();
         ClusterQuery cluster = new ClusterQuery(topology, new StorePartitions(topology, backends.admin()), peers,
                 settings.advertised());
@@ -59,7 +66,8 @@ public final class DeskstreamApi {
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
         routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
-        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock).routes());
+        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock, metrics).routes());
+        routes.addAll(new MetricsRoutes(backends.meters(), settings.metricsNeedToken()).routes());
         routes.addAll(new TokenRoutes(tokens, topology).routes());
         routes.add(ApiRoute.get("/api/v1/openapi.json", ApiRoute.Access.PUBLIC,
                 "This description of the API", (ctx, caller) -> ApiJson.send(ctx, 200, openApi())));
@@ -80,6 +88,7 @@ public final class DeskstreamApi {
         config.staticFiles.enableWebjars();
         for (ApiRoute route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                ctx.attribute(ROUTE, route.path());
                 Caller caller = switch (route.access()) {
                     case PUBLIC -> Caller.ANONYMOUS;
                     case ANY_TOKEN -> tokens.authenticate(ctx.header("Authorization"));
@@ -92,6 +101,12 @@ public final class DeskstreamApi {
                 route.handler().handle(ctx, caller);
             });
         }
+        // Requests by the route they matched (not the raw path, so that ids do not each make a time series).
+        config.requestLogger.http((ctx, millis) -> {
+            String route = ctx.attribute(ROUTE);
+            metrics.request(ctx.method().name(), route == null ? "other" : route, ctx.statusCode(),
+                    java.time.Duration.ofNanos((long) (millis * 1_000_000)));
+        });
         config.routes.exception(ApiError.class, (error, ctx) -> {
             if (error.retryAfter() != null) {
                 ctx.header("Retry-After", String.valueOf(error.retryAfter().toSeconds()));

@@ -88,7 +88,7 @@ public final class DeskstreamTopology {
                 topics.ratingEvents());
         topology.addProcessor("conversations",
                 () -> new ConversationProcessor(liveRules, liveDepartments, settings.maxFuture(), settings.retention(),
-                        hours),
+                        hours, settings.observer()),
                 "ticket-events", "chat-events", "call-events", "rating-events");
         // The processor works on live objects (LiveStore), written back to these logged stores at each commit; the
         // stores are what interactive queries read and what a restart restores. They must stay uncached: a record
@@ -141,7 +141,8 @@ public final class DeskstreamTopology {
 
         topology.addSource("dead-letters-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.deadLetters());
-        topology.addProcessor("dead-letter-counter", DeadLetterCounter::new, "dead-letters-source");
+        topology.addProcessor("dead-letter-counter", () -> new DeadLetterCounter(settings.observer()),
+                "dead-letters-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DEAD_LETTER_COUNTS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled(), "dead-letter-counter");
         return topology;

@@ -68,16 +68,23 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** @param reportZone the deployment's report time zone, whose hours are the report's cells */
     public TopologyFixture(Instant wallClock, Duration parserMaxFuture, java.time.ZoneId reportZone) {
-        this(wallClock, parserMaxFuture, reportZone, TopologySettings.DEFAULT_RETENTION);
+        this(wallClock, parserMaxFuture, reportZone, TopologySettings.DEFAULT_RETENTION, ProcessingObserver.NONE);
     }
 
     /** A topology that forgets what is older than {@code retention}, by event time. */
     public static TopologyFixture withRetention(Instant wallClock, Duration retention) {
-        return new TopologyFixture(wallClock, Duration.ofDays(365_000), ZoneOffset.UTC, retention);
+        return new TopologyFixture(wallClock, Duration.ofDays(365_000), ZoneOffset.UTC, retention,
+                ProcessingObserver.NONE);
+    }
+
+    /** A topology that tells {@code observer} what it does. */
+    public static TopologyFixture observedBy(Instant wallClock, ProcessingObserver observer) {
+        return new TopologyFixture(wallClock, Duration.ofDays(365_000), ZoneOffset.UTC,
+                TopologySettings.DEFAULT_RETENTION, observer);
     }
 
     private TopologyFixture(Instant wallClock, Duration parserMaxFuture, java.time.ZoneId reportZone,
-                            Duration retention) {
+                            Duration retention, ProcessingObserver observer) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deskstream-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -91,7 +98,8 @@ public final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonRecordHandler.class);
         props.put(UndecodableRecordHandler.DEAD_LETTER_TOPIC_CONFIG, TOPICS.deadLetters());
         driver = new TopologyTestDriver(DeskstreamTopology.build(
-                new TopologySettings(TOPICS, registry).withReportZone(reportZone).withRetention(retention)), props, wallClock);
+                new TopologySettings(TOPICS, registry).withReportZone(reportZone).withRetention(retention)
+                        .withObserver(observer)), props, wallClock);
         // By default the topology's own far-future check is under test, so the parser lets any ts through.
         parser = new CanonicalEventParser(Clock.fixed(wallClock, ZoneOffset.UTC), parserMaxFuture);
         routed = driver.createOutputTopic(TOPICS.routedTickets(), new StringDeserializer(), new ByteArrayDeserializer());

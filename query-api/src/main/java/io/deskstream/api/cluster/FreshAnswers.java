@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.deskstream.api.metrics.ApiMetrics;
 
 /**
  * Answers reused for less than a second. Live dashboards poll the same few questions every few seconds, many of them
@@ -21,6 +22,11 @@ public final class FreshAnswers {
             .expireAfterWrite(FRESHNESS)
             .maximumSize(1_000)
             .buildAsync();
+    private final ApiMetrics metrics;
+
+    public FreshAnswers(ApiMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** @param key names the whole question: everything the answer depends on, the caller's departments included */
     @SuppressWarnings("unchecked")
@@ -29,11 +35,15 @@ public final class FreshAnswers {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> answer = recent.get(key, (k, executor) -> mine);
         if (answer == mine) {
+            metrics.answerComputed();
             try {
                 mine.complete(compute.get());
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);
             }
+        }
+        if (answer != mine) {
+            metrics.answerReused();
         }
         try {
             return (T) answer.join();

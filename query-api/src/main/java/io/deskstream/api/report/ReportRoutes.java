@@ -19,6 +19,7 @@ import io.deskstream.api.auth.Caller;
 import io.deskstream.api.cluster.ClusterQuery;
 import io.deskstream.api.cluster.CounterPartial;
 import io.deskstream.api.cluster.FreshAnswers;
+import io.deskstream.api.metrics.ApiMetrics;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.metrics.TicketStatusCounts;
 import io.deskstream.topology.report.CellTotals;
@@ -41,12 +42,13 @@ public final class ReportRoutes {
     private final ClusterQuery cluster;
     private final ZoneId zone;
     private final Clock clock;
-    private final FreshAnswers fresh = new FreshAnswers();
+    private final FreshAnswers fresh;
 
-    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock) {
+    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock, ApiMetrics metrics) {
         this.cluster = cluster;
         this.zone = zone;
         this.clock = clock;
+        this.fresh = new FreshAnswers(metrics);
     }
 
     public List<ApiRoute> routes() {

@@ -21,6 +21,7 @@ import io.deskstream.topology.metrics.MetricCells;
 import io.deskstream.topology.metrics.RatingCounting;
 import io.deskstream.topology.metrics.ReportHours;
 import io.deskstream.topology.metrics.TicketStatusCounts;
+import io.deskstream.topology.ProcessingObserver;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.state.ExpiryIndex;
 import io.deskstream.topology.state.LiveStore;
@@ -61,6 +62,8 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private final Duration maxFuture;
     private final Duration retention;
     private final ReportHours hours;
+    private final ProcessingObserver observer;
+    private Freshness freshness;
     private ProcessorContext<String, Object> context;
     private LiveStore<ConversationState> conversations;
     private LiveStore<TicketRating> ratings;
@@ -81,7 +84,8 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     private final List<Cancellable> schedules = new ArrayList<>();
 
     public ConversationProcessor(LiveRoutingRules rules, LiveDepartments departments, Duration maxFuture,
-                                 Duration retention, ReportHours hours) {
+                                 Duration retention, ReportHours hours, ProcessingObserver observer) {
+        this.observer = observer;
         this.rules = rules;
         this.liveDepartments = departments;
         this.maxFuture = maxFuture;
@@ -106,6 +110,8 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         metrics = new ConversationMetrics(cells, hours, id -> liveDepartments.get(id, departments));
         statusCounts = new TicketStatusCounts(LiveStore.attached(context, StoreNames.LIVE_TICKET_STATUS,
                 context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
+        freshness = new Freshness(observer);
+        conversations.afterCommitWrite(() -> freshness.committed(context.currentSystemTimeMs()));
         seen = new SeenEventIds(context.getStateStore(StoreNames.EVENT_IDS));
         index = new ExpiryIndex(context.getStateStore(StoreNames.EXPIRY_INDEX));
         ConversationExpiry expiry = new ConversationExpiry(conversations, ratings, metricCells, storedMetricCells,
@@ -125,6 +131,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
     @Override
     public void process(Record<String, InputRecord> record) {
         InputRecord input = record.value();
+        context.recordMetadata().ifPresent(source -> observer.eventRead(source.topic()));
         String invalidId = EventIds.problem(input.value());
         if (invalidId != null) {
             deadLetter(record, EventIds.REASON, invalidId);
@@ -133,6 +140,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         if (input.value() instanceof RatingEvent rating) {
             if (!refusedAsFuture(record, rating.getTs())) {
                 rate(rating);
+                freshness.processed(rating.getTs());
             }
             return;
         }
@@ -154,9 +162,11 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         } else if (state == null) {
             deadLetter(record, "unknown conversation", "event " + event.eventId() + " names " + event.kind() + " "
                     + event.conversationId() + ", which was never created");
+            return;
         } else {
             continueWith(state, event);
         }
+        freshness.processed(event.ts());
     }
 
     private void start(ConversationEvent event) {
@@ -231,6 +241,7 @@ public final class ConversationProcessor implements Processor<String, InputRecor
                 .build();
         Record<String, Object> out = new Record<>(state.getId(), routed, cause.ts().toEpochMilli());
         context.forward(out, ROUTED);
+        observer.routed(routed.getDepartment(), decision.name());
         // Only configured departments have a topic; a department id named only by events or rules has none.
         if (state.getDepartment() != null && liveDepartments.get(state.getDepartment(), departments) != null) {
             context.forward(out, ROUTED_TO_DEPARTMENT);

@@ -3,6 +3,7 @@ package io.deskstream.topology.deadletter;
 import java.nio.charset.StandardCharsets;
 
 import io.deskstream.topology.DeadLetterHeaders;
+import io.deskstream.topology.ProcessingObserver;
 import io.deskstream.topology.StoreNames;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,7 +14,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Counts the dead-letter topic by reason, whoever refused the record (ingest, the API or the topology). */
 public final class DeadLetterCounter implements Processor<byte[], byte[], Void, Void> {
 
+    private final ProcessingObserver observer;
     private KeyValueStore<String, Long> counts;
+
+    public DeadLetterCounter(ProcessingObserver observer) {
+        this.observer = observer;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -26,5 +32,6 @@ public final class DeadLetterCounter implements Processor<byte[], byte[], Void, 
         String key = reason == null ? "unknown" : new String(reason.value(), StandardCharsets.UTF_8);
         Long count = counts.get(key);
         counts.put(key, count == null ? 1 : count + 1);
+        observer.deadLetter(key);
     }
 }

@@ -43,6 +43,7 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
     private final LinkedHashMap<String, Object> values;
     private KeyValueStore<String, V> backing;
     private boolean open;
+    private Runnable afterCommitWrite = () -> { };
 
     /** @param capacity how many values to keep; the least recently used beyond it are written back and dropped */
     public LiveStore(String name, int capacity) {
@@ -119,9 +120,15 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
         changed.clear();
     }
 
+    /** Runs {@code action} each time the values are written back for a commit, right after. */
+    public void afterCommitWrite(Runnable action) {
+        this.afterCommitWrite = action;
+    }
+
     @Override
     public void flushCache() {
         writeBack();
+        afterCommitWrite.run();
     }
 
     @Override

@@ -49,7 +49,8 @@ class ConversationProcessorSchedulesTest {
             add(new LiveStore<>(name, 10));
         }
         ConversationProcessor processor = new ConversationProcessor(new LiveRoutingRules(), new LiveDepartments(),
-                Duration.ofDays(1), Duration.ofDays(400), io.deskstream.topology.metrics.ReportHours.utc());
+                Duration.ofDays(1), Duration.ofDays(400), io.deskstream.topology.metrics.ReportHours.utc(),
+                io.deskstream.topology.ProcessingObserver.NONE);
         processor.init(context);
         assertThat(context.scheduledPunctuators()).hasSize(2).noneMatch(CapturedPunctuator::cancelled);
 
