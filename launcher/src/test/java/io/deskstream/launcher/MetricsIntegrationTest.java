@@ -69,7 +69,26 @@ class MetricsIntegrationTest {
             for (String metric : MOVING) {
                 assertThat(sum(after, metric)).as(metric + " moved").isGreaterThan(sum(before, metric));
             }
+            assertThat(metricsOfTheGrafanaDashboard()).as("every metric the Grafana dashboard plots is served")
+                    .allSatisfy(name -> assertThat(after.keySet()).anyMatch(s -> s.equals(name) || s.startsWith(name + "{")));
         }
+    }
+
+    /** The metric names in the queries of docker/'s Grafana dashboard. */
+    private static java.util.Set<String> metricsOfTheGrafanaDashboard() throws java.io.IOException {
+        Path dashboard = Path.of(System.getProperty("deskstream.repository.dir", ".."))
+                .resolve("docker/monitoring/grafana/dashboards/deskstream.json");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode panel : ApiClient.JSON.readTree(dashboard.toFile()).path("panels")) {
+            for (com.fasterxml.jackson.databind.JsonNode target : panel.path("targets")) {
+                Matcher name = Pattern.compile("\\b((?:deskstream|http|kafka|jvm|process)_[a-z_]+)\\b")
+                        .matcher(target.path("expr").asText());
+                while (name.find()) {
+                    names.add(name.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     /** Every sample of the scrape, by its name with labels. */
