@@ -68,6 +68,26 @@ class RevisionMemoryTest {
     }
 
     @Test
+    void cellKeysOfAnyTextAreReadBackFromTheJournal() throws Exception {
+        Instant now = Instant.parse("2026-11-05T00:00:00Z");
+        String agent = "a\"\\\u001f\n\t日本\uD83D\uDE00";
+        Recorded files = new Recorded();
+        PartitionExport first = export(files, 400, 8);
+        long from = first.recover();
+        append("2026-11-02T10:00:00Z", agent, 1);
+        feed(first, from, now);
+
+        files.clear();
+        append("2026-11-02T10:00:00Z", agent, 1);
+        append("2026-11-02T10:00:00Z", agent, 2);
+        PartitionExport restarted = export(files, 400, 8);
+        feed(restarted, restarted.recover(), now);
+        assertThat(files.revisions()).containsExactly(Map.entry("2026-11-02T10:00:00Z|" + agent, 2L));
+        assertThat(journal("2026-11-02")).extracting(line -> line.path("k").asText())
+                .containsOnly("2026-11-02T10:00:00Z|" + agent);
+    }
+
+    @Test
     void aCorrectionOfADayNoLongerInMemoryGetsTheNextRevisionFromItsFile() throws Exception {
         Instant now = Instant.parse("2026-11-10T00:00:00Z");
         Recorded files = new Recorded();
