@@ -21,6 +21,8 @@ public final class ExportConfig extends AbstractConfig {
     public static final String ROTATE_ROWS = "export.rotate.rows";
     public static final String ROTATE_INTERVAL = "export.rotate.interval";
     public static final String COMPRESSION = "export.parquet.compression";
+    public static final String RETENTION_DAYS = "export.retention.days";
+    public static final String REVISION_DAYS_IN_MEMORY = "export.revision.days.in.memory";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     /** The definition as a connector of {@code format} offers it: the format defaults to its own. */
@@ -41,6 +43,13 @@ public final class ExportConfig extends AbstractConfig {
             .define(COMPRESSION, ConfigDef.Type.STRING, "zstd",
                     ConfigDef.ValidString.in("zstd", "snappy", "gzip", "uncompressed"), ConfigDef.Importance.LOW,
                     "Parquet compression codec.")
+            .define(RETENTION_DAYS, ConfigDef.Type.INT, 400, ConfigDef.Range.atLeast(1), ConfigDef.Importance.MEDIUM,
+                    "How many days an hour can still change: deskstream's --retention-days, counted back from the "
+                            + "newest hour in the records. The revisions of older days are forgotten and their rows, "
+                            + "which only a replay from past the retention brings, are ignored.")
+            .define(REVISION_DAYS_IN_MEMORY, ConfigDef.Type.INT, 8, ConfigDef.Range.atLeast(1),
+                    ConfigDef.Importance.LOW, "How many days of written revisions each partition's export keeps in "
+                            + "memory; the others are read from their journal files when a cell of theirs changes.")
             .define(SCHEMA_REGISTRY_URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
                     ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.");
     }
@@ -80,6 +89,14 @@ public final class ExportConfig extends AbstractConfig {
 
     public String compression() {
         return getString(COMPRESSION);
+    }
+
+    public Duration retention() {
+        return Duration.ofDays(getInt(RETENTION_DAYS));
+    }
+
+    public int revisionDaysInMemory() {
+        return getInt(REVISION_DAYS_IN_MEMORY);
     }
 
     public String schemaRegistryUrl() {

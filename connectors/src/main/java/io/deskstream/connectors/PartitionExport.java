@@ -1,10 +1,8 @@
 package io.deskstream.connectors;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,12 +11,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +40,11 @@ import io.deskstream.schemas.output.ReportRow;
  * </ol>
  * a restart loads the checkpoint, removes the files of an intent it does not cover, ignores journal lines after it,
  * and reads again from the offset after it. Kafka's committed offsets only follow the checkpoint.
+ *
+ * <p>The revisions given are kept for the days that can still change only ({@link RevisionJournal}): a day older than
+ * the retention, counted back from the newest hour seen (trusted as far as the clock plus {@link #CLOCK_SKEW}), is
+ * forgotten once a checkpoint says so, and a later record of it is ignored: deskstream forgets such hours too, and
+ * only a replay from past the retention brings one.
  */
 final class PartitionExport {
 
@@ -58,11 +60,8 @@ final class PartitionExport {
     private record Pending(long offset, byte[] raw, ReportRow row) {
     }
 
-    private record Written(long revision, String hash) {
-    }
-
-    /** A row decided but not yet in a file: its cell, the offset of the record that brought it, its value's digest. */
-    private record Outgoing(String key, long offset, ExportRow row, String hash) {
+    /** A row decided but not yet in a file, and the offset of the record that brought it. */
+    private record Outgoing(long offset, ExportRow row) {
     }
 
     private final String topic;
@@ -70,27 +69,43 @@ final class PartitionExport {
     private final ExportLayout layout;
     private final RowFiles files;
     private final Duration closeDelay;
+    private final Duration retention;
     private final Function<byte[], ReportRow> decoder;
     private final Path state;
+    private final RevisionJournal revisions;
+    private final MessageDigest sha256;
 
     private long sequence;
     private long checkpointOffset = -1;
     private long lastOffset = -1;
     private Instant watermark = Instant.EPOCH;
+    /** The days before this one are older than the retention: forgotten, and their records ignored. */
+    private LocalDate forgottenBefore = LocalDate.MIN;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
-    private final Map<String, Written> written = new HashMap<>();
     private final List<Outgoing> outgoing = new ArrayList<>();
     private Instant oldestOutgoing;
 
+    /**
+     * @param retention    how long an hour can change (deskstream's retention): older days are forgotten
+     * @param daysInMemory how many days of revisions to keep in memory at most (more only for the days a flush that
+     *                     is not yet written decided cells of)
+     */
     PartitionExport(String topic, int partition, ExportLayout layout, RowFiles files, Duration closeDelay,
-                    Function<byte[], ReportRow> decoder) {
+                    Duration retention, int daysInMemory, Function<byte[], ReportRow> decoder) {
         this.topic = topic;
         this.partition = partition;
         this.layout = layout;
         this.files = files;
         this.closeDelay = closeDelay;
+        this.retention = retention;
         this.decoder = decoder;
         this.state = layout.stateDir(topic, partition);
+        this.revisions = new RevisionJournal(layout, state.resolve("revisions"), daysInMemory);
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Recovers what was committed; returns the offset to read from next. */
@@ -102,68 +117,41 @@ final class PartitionExport {
             sequence = saved.path("sequence").asLong();
             checkpointOffset = saved.path("offset").asLong();
             watermark = Instant.parse(saved.path("watermark").asText());
+            if (saved.has("forgottenBefore")) {
+                forgottenBefore = LocalDate.parse(saved.path("forgottenBefore").asText());
+            }
             for (JsonNode cell : saved.path("pending")) {
                 byte[] raw = Base64.getDecoder().decode(cell.path("value").asText());
                 pending.put(cell.path("key").asText(), new Pending(cell.path("offset").asLong(), raw, decoder.apply(raw)));
             }
         }
         lastOffset = checkpointOffset;
+        // The single journal of earlier (unreleased) versions, which held every cell ever written: not read.
+        Files.deleteIfExists(layout.inside(state.resolve("revisions.jsonl")));
+        Files.deleteIfExists(layout.inside(state.resolve("revisions.jsonl.tmp")));
         Path intent = state.resolve("intent.json");
+        List<LocalDate> unfinished = new ArrayList<>();
         if (Files.exists(intent)) {
             JsonNode planned = JSON.readTree(intent.toFile());
             if (planned.path("sequence").asLong() > sequence) {
                 for (JsonNode file : planned.path("files")) {
                     Files.deleteIfExists(layout.inside(Path.of(file.asText())));
                 }
+                for (JsonNode day : planned.path("journals")) {
+                    unfinished.add(LocalDate.parse(day.asText()));
+                }
             }
-            Files.delete(intent);
         }
-        readJournal();
+        // Before the intent goes: its days' journals are cleaned of the unfinished flush's lines.
+        revisions.recover(sequence, forgottenBefore, unfinished);
+        Files.deleteIfExists(intent);
         return checkpointOffset + 1;
     }
 
-    private void readJournal() throws IOException {
-        Path journal = state.resolve("revisions.jsonl");
-        if (!Files.exists(journal)) {
-            return;
-        }
-        List<String> kept = new ArrayList<>();
-        boolean dropped = false;
-        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode entry;
-                try {
-                    entry = JSON.readTree(line);
-                } catch (IOException tornLastLine) {
-                    dropped = true;
-                    continue;
-                }
-                if (entry.path("s").asLong() > sequence) {
-                    dropped = true;
-                    continue;
-                }
-                written.put(entry.path("k").asText(), new Written(entry.path("r").asLong(), entry.path("h").asText()));
-                kept.add(line);
-            }
-        }
-        if (kept.size() > 2 * written.size() + 1_000) {
-            // Mostly superseded revisions: keep one line per cell, all within the checkpoint.
-            kept.clear();
-            written.forEach((key, revision) -> kept.add(JSON.createObjectNode().put("s", sequence).put("k", key)
-                    .put("r", revision.revision()).put("h", revision.hash()).toString()));
-            dropped = true;
-        }
-        if (dropped) {
-            Path rewritten = layout.inside(state.resolve("revisions.jsonl.tmp"));
-            Files.write(rewritten, kept, StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(rewritten, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(rewritten, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** A record of the report-rows topic: the newest value of its cell. Records before the checkpoint are skipped. */
+    /**
+     * A record of the report-rows topic: the newest value of its cell. Records before the checkpoint are skipped, and
+     * so are tombstones (the cell is past the retention) and rows of a day already forgotten.
+     */
     void add(long offset, String key, byte[] raw) {
         if (offset <= checkpointOffset) {
             return;
@@ -173,6 +161,9 @@ final class PartitionExport {
             return;
         }
         ReportRow row = decoder.apply(raw);
+        if (day(row.getBucket()).isBefore(forgottenBefore)) {
+            return;
+        }
         if (row.getBucket().isAfter(watermark)) {
             watermark = row.getBucket();
         }
@@ -182,27 +173,34 @@ final class PartitionExport {
     /**
      * Moves the cells whose hour has closed to the rows to write: new or changed ones only. An hour is closed when its
      * end plus the delay has passed by the newest hour seen in the records, trusted up to the clock plus a small
-     * skew, or by the clock.
+     * skew, or by the clock. The same trusted event time, less the retention, says which days are past it: they are
+     * forgotten at the next checkpoint, and a cell of theirs still waiting is closed now.
      */
-    void closeHours(Instant now) {
+    void closeHours(Instant now) throws IOException {
         Instant trustedEventTime = watermark.isAfter(now.plus(CLOCK_SKEW)) ? now.plus(CLOCK_SKEW) : watermark;
         Instant horizon = (now.isAfter(trustedEventTime) ? now : trustedEventTime).minus(closeDelay);
+        LocalDate retained = day(trustedEventTime.minus(retention));
+        if (retained.isAfter(forgottenBefore)) {
+            forgottenBefore = retained;
+        }
         for (Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Pending> cell = it.next();
             Pending value = cell.getValue();
-            if (value.row().getBucket().plus(HOUR).isAfter(horizon)) {
+            LocalDate day = day(value.row().getBucket());
+            if (value.row().getBucket().plus(HOUR).isAfter(horizon) && !day.isBefore(forgottenBefore)) {
                 continue;
             }
             it.remove();
-            String hash = sha256(value.raw());
-            Written before = written.get(cell.getKey());
-            if (before != null && before.hash().equals(hash)) {
+            long digest = digest(value.raw());
+            RevisionJournal.Revision before = revisions.get(day, cell.getKey());
+            if (before != null && before.digest() == digest) {
                 continue;
             }
-            Written next = new Written(before == null ? 1 : before.revision() + 1, hash);
-            written.put(cell.getKey(), next);
-            outgoing.add(new Outgoing(cell.getKey(), value.offset(),
-                    new ExportRow(value.row(), next.revision(), now.truncatedTo(ChronoUnit.MILLIS)), hash));
+            RevisionJournal.Revision next = new RevisionJournal.Revision(before == null ? 1 : before.revision() + 1,
+                    digest);
+            revisions.put(day, cell.getKey(), next);
+            outgoing.add(new Outgoing(value.offset(),
+                    new ExportRow(value.row(), next.revision(), now.truncatedTo(ChronoUnit.MILLIS))));
             if (oldestOutgoing == null) {
                 oldestOutgoing = now;
             }
@@ -211,6 +209,16 @@ final class PartitionExport {
 
     int outgoingRows() {
         return outgoing.size();
+    }
+
+    /** How many cells' revisions are held in memory. */
+    int revisionsInMemory() {
+        return revisions.cellsInMemory();
+    }
+
+    /** The days whose revisions are held in memory. */
+    List<LocalDate> revisionDaysInMemory() {
+        return revisions.daysInMemory();
     }
 
     boolean rotationDue(Instant now, Duration interval) {
@@ -229,7 +237,7 @@ final class PartitionExport {
         Map<String, List<Outgoing>> groups = new LinkedHashMap<>();
         for (Outgoing decided : outgoing) {
             ReportRow row = decided.row().row();
-            String group = row.getBucket().atOffset(ZoneOffset.UTC).toLocalDate() + "/" + row.getDepartment();
+            String group = day(row.getBucket()) + "/" + row.getDepartment();
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(decided);
         }
         for (List<Outgoing> members : groups.values()) {
@@ -247,16 +255,20 @@ final class PartitionExport {
         if (!byFile.isEmpty()) {
             ObjectNode intent = JSON.createObjectNode().put("sequence", next);
             byFile.keySet().forEach(file -> intent.withArray("files").add(file.toString()));
+            revisions.daysToAppend().forEach(day -> intent.withArray("journals").add(day.toString()));
             atomically(layout.inside(state.resolve("intent.json")), JSON.writeValueAsBytes(intent));
             for (Map.Entry<Path, List<ExportRow>> file : byFile.entrySet()) {
                 files.write(layout.inside(file.getKey()), file.getValue());
             }
-            appendJournal(next);
+            revisions.append(next);
         }
         ObjectNode checkpoint = JSON.createObjectNode()
                 .put("sequence", next)
                 .put("offset", lastOffset)
                 .put("watermark", watermark.toString());
+        if (!forgottenBefore.equals(LocalDate.MIN)) {
+            checkpoint.put("forgottenBefore", forgottenBefore.toString());
+        }
         for (Map.Entry<String, Pending> cell : pending.entrySet()) {
             checkpoint.withArray("pending").addObject()
                     .put("key", cell.getKey())
@@ -269,22 +281,7 @@ final class PartitionExport {
         checkpointOffset = lastOffset;
         outgoing.clear();
         oldestOutgoing = null;
-    }
-
-    private void appendJournal(long next) throws IOException {
-        Path journal = layout.inside(state.resolve("revisions.jsonl"));
-        try (Writer out = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-            for (Outgoing decided : outgoing) {
-                ObjectNode entry = JSON.createObjectNode().put("s", next).put("k", decided.key())
-                        .put("r", decided.row().revision()).put("h", decided.hash());
-                out.write(JSON.writeValueAsString(entry));
-                out.write('\n');
-            }
-        }
-        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+        revisions.committed(sequence, forgottenBefore);
     }
 
     private static void atomically(Path target, byte[] content) throws IOException {
@@ -296,11 +293,12 @@ final class PartitionExport {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The first 64 bits of the value's SHA-256: what tells the same value again from a change. */
+    private long digest(byte[] raw) {
+        return ByteBuffer.wrap(sha256.digest(raw)).getLong();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +62,7 @@ public class ReportSinkTask extends SinkTask {
     public void open(Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
             PartitionExport export = new PartitionExport(tp.topic(), tp.partition(), layout, files, config.closeDelay(),
-                    raw -> values.deserialize(tp.topic(), raw));
+                    config.retention(), config.revisionDaysInMemory(), raw -> values.deserialize(tp.topic(), raw));
             try {
                 long next = export.recover();
                 // The files are the truth: read again from just after what they hold, whatever Kafka committed.
@@ -93,7 +94,7 @@ public class ReportSinkTask extends SinkTask {
         }
         var now = clock.instant();
         for (PartitionExport export : exports.values()) {
-            export.closeHours(now);
+            closeHours(export, now);
             if (export.outgoingRows() >= config.rotateRows() || export.rotationDue(now, config.rotateInterval())) {
                 flush(export);
             }
@@ -106,11 +107,20 @@ public class ReportSinkTask extends SinkTask {
         Map<TopicPartition, OffsetAndMetadata> durable = new HashMap<>();
         exports.forEach((tp, export) -> {
             // Each commit writes what is waiting: the worker's commit interval is the longest a closed hour waits.
-            export.closeHours(now);
+            closeHours(export, now);
             flush(export);
             durable.put(tp, new OffsetAndMetadata(export.committableOffset()));
         });
         return durable;
+    }
+
+    private static void closeHours(PartitionExport export, Instant now) {
+        try {
+            export.closeHours(now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the export's revisions failed; it is retried from the last "
+                    + "checkpoint", e);
+        }
     }
 
     private static void flush(PartitionExport export) {

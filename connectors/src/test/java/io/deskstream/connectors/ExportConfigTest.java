@@ -35,6 +35,21 @@ class ExportConfigTest {
     }
 
     @Test
+    void keepsRevisionsForDeskstreamsDefaultRetentionWithEightDaysInMemory() {
+        ExportConfig config = new ExportConfig(valid());
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(400));
+        assertThat(config.revisionDaysInMemory()).isEqualTo(8);
+    }
+
+    @Test
+    void aRetentionOfNoDaysIsRefusedNamingIt() {
+        Map<String, String> config = valid();
+        config.put(ExportConfig.RETENTION_DAYS, "0");
+        assertThatThrownBy(() -> new ExportConfig(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ExportConfig.RETENTION_DAYS);
+    }
+
+    @Test
     void aBadDelayIsRefusedNamingIt() {
         Map<String, String> config = valid();
         config.put(ExportConfig.CLOSE_DELAY, "soon");

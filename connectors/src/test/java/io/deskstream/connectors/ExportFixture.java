@@ -91,7 +91,8 @@ final class ExportFixture {
     /** An export of partition 0 beside the task's, writing with {@code files}, to break it where a test wants. */
     PartitionExport partitionExport(RowFiles files) {
         return new PartitionExport(TOPIC, 0, new ExportLayout(directory, RowFormat.valueOf(format.toUpperCase())), files,
-                java.time.Duration.ofHours(1), raw -> new io.deskstream.schemas.wire.ConfluentAvroDeserializer<>(registry,
+                java.time.Duration.ofHours(1), java.time.Duration.ofDays(400), 8,
+                raw -> new io.deskstream.schemas.wire.ConfluentAvroDeserializer<>(registry,
                 ReportRow.class).deserialize(TOPIC, raw));
     }
 

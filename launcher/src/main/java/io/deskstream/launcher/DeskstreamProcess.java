@@ -133,7 +133,8 @@ final class DeskstreamProcess implements AutoCloseable {
         InstanceSettings.Exports exports = settings.instance().exports();
         if (exports.enabled()) {
             started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, settings.topics().reportRows(),
-                    settings.dataDir(), settings.exportsDir(), exports.closeDelay(), exports.commitInterval()));
+                    settings.dataDir(), settings.exportsDir(), exports.closeDelay(), exports.commitInterval(),
+                    settings.retention()));
         }
     }
 

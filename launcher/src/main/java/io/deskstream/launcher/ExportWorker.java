@@ -35,9 +35,10 @@ final class ExportWorker implements AutoCloseable {
 
     /**
      * @param commitInterval how often the sinks write what is waiting and commit: the longest a closed hour waits
+     * @param retention      deskstream's: older hours no longer change, and the sinks forget what they wrote of them
      */
     static ExportWorker start(String bootstrapServers, String schemaRegistryUrl, String reportRowsTopic, Path dataDir,
-                              Path exportsDir, Duration closeDelay, Duration commitInterval)
+                              Path exportsDir, Duration closeDelay, Duration commitInterval, Duration retention)
             throws InterruptedException {
         Path state = dataDir.resolve("connect");
         try {
@@ -66,6 +67,7 @@ final class ExportWorker implements AutoCloseable {
                 connector.put("topics", reportRowsTopic);
                 connector.put(ExportConfig.DIRECTORY, exportsDir.toString());
                 connector.put(ExportConfig.CLOSE_DELAY, closeDelay.toSeconds() + "s");
+                connector.put(ExportConfig.RETENTION_DAYS, String.valueOf(retention.toDays()));
                 connector.put(ExportConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
                 FutureCallback<Object> created = new FutureCallback<>();
                 connect.herder().putConnectorConfig(connector.get("name"), connector, true, (error, result) ->
