@@ -230,8 +230,12 @@ final class PartitionExport {
         return checkpointOffset + 1;
     }
 
+    /** What one flush made durable: rows and files, the hours written for the first time, the correction rows. */
+    record Flushed(int rows, int files, int hoursClosed, int corrections) {
+    }
+
     /** Writes the rows waiting (if any) and a checkpoint at the offset reached. */
-    void flush() throws IOException {
+    Flushed flush() throws IOException {
         long next = sequence + 1;
         Map<Path, List<ExportRow>> byFile = new TreeMap<>();
         Map<String, List<Outgoing>> groups = new LinkedHashMap<>();
@@ -279,9 +283,14 @@ final class PartitionExport {
         Files.deleteIfExists(state.resolve("intent.json"));
         sequence = next;
         checkpointOffset = lastOffset;
+        Flushed flushed = new Flushed(outgoing.size(), byFile.size(),
+                (int) outgoing.stream().filter(o -> o.row().revision() == 1).map(o -> o.row().row().getBucket())
+                        .distinct().count(),
+                (int) outgoing.stream().filter(o -> o.row().revision() > 1).count());
         outgoing.clear();
         oldestOutgoing = null;
         revisions.committed(sequence, forgottenBefore);
+        return flushed;
     }
 
     private static void atomically(Path target, byte[] content) throws IOException {

@@ -32,6 +32,7 @@ public class ReportSinkTask extends SinkTask {
     private ExportConfig config;
     private ExportLayout layout;
     private RowFiles files;
+    private ExportMetrics metrics;
     private ConfluentAvroDeserializer<ReportRow> values;
 
     public ReportSinkTask() {
@@ -54,6 +55,7 @@ public class ReportSinkTask extends SinkTask {
         config = new ExportConfig(properties);
         layout = new ExportLayout(config.directory(), config.format());
         files = RowFiles.of(config);
+        metrics = new ExportMetrics(config.format());
         values = new ConfluentAvroDeserializer<>(
                 registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl()), ReportRow.class);
     }
@@ -123,9 +125,9 @@ public class ReportSinkTask extends SinkTask {
         }
     }
 
-    private static void flush(PartitionExport export) {
+    private void flush(PartitionExport export) {
         try {
-            export.flush();
+            metrics.flushed(export.flush());
         } catch (IOException e) {
             throw new UncheckedIOException("writing the export failed; it is retried from the last checkpoint", e);
         }

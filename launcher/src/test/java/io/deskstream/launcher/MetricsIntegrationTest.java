@@ -34,6 +34,10 @@ class MetricsIntegrationTest {
             "http_server_requests_seconds_bucket{method=\"POST\",route=\"/api/v1/events\",status=\"202\"",
             "deskstream_report_answers_total{source=\"computed\"",
             "deskstream_report_answers_total{source=\"reused\"",
+            "deskstream_export_rows_total{format=\"parquet\"",
+            "deskstream_export_files_total{format=\"csv\"",
+            "deskstream_export_hours_closed_total{format=\"parquet\"",
+            "deskstream_export_corrections_total{format=\"parquet\"",
             "kafka_stream_thread_process_total",
             "kafka_producer_record_send_total",
             "jvm_gc_pause_seconds_count",
@@ -64,6 +68,14 @@ class MetricsIntegrationTest {
             }
             ExportIntegrationTest.awaitEqual(ExportIntegrationTest.reportTotals(api),
                     () -> ExportIntegrationTest.parquetTotals(dataDir.resolve("exports")));
+            // A late message on an hour already exported makes a correction row.
+            api.post("/api/v1/events", """
+                    {"id": "late-1", "type": "ticket.created", "ts": "2026-11-04T03:30:00Z", "ticketId": "late", "channel": "email", "departmentId": "sales"}""");
+            awaitMoved(scraper, "deskstream_export_rows_total{format=\"parquet\"", sum(samples(scraper.get("/metrics").body()),
+                    "deskstream_export_rows_total{format=\"parquet\""));
+            api.post("/api/v1/events", """
+                    {"id": "late-2", "type": "ticket.message", "ts": "2026-11-04T03:40:00Z", "ticketId": "late"}""");
+            awaitMoved(scraper, "deskstream_export_corrections_total{format=\"parquet\"", 0);
             Map<String, Double> after = samples(scraper.get("/metrics").body());
 
             for (String metric : MOVING) {
@@ -71,6 +83,16 @@ class MetricsIntegrationTest {
             }
             assertThat(metricsOfTheGrafanaDashboard()).as("every metric the Grafana dashboard plots is served")
                     .allSatisfy(name -> assertThat(after.keySet()).anyMatch(s -> s.equals(name) || s.startsWith(name + "{")));
+        }
+    }
+
+    private static void awaitMoved(ApiClient scraper, String metric, double from) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (sum(samples(scraper.get("/metrics").body()), metric) <= from) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(metric + " did not move past " + from + " within 60 s");
+            }
+            Thread.sleep(250);
         }
     }
 
