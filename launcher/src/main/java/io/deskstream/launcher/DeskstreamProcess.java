@@ -80,6 +80,10 @@ final class DeskstreamProcess implements AutoCloseable {
     private void startParts() throws IOException, InterruptedException {
         java.nio.file.Files.createDirectories(settings.dataDir());
         metrics = started(new OperatorMetrics());
+        String advertising = settings.advertisedAddressWarning();
+        if (advertising != null) {
+            LOG.warn(advertising);
+        }
         PortCheck.requireFree(settings.httpHost(), settings.httpPort(), "HTTP", "--http-port");
         if (settings.embeddedBroker()) {
             BrokerSettings broker = BrokerSettings.of(settings.kafkaDir(), settings.kafkaPort(),

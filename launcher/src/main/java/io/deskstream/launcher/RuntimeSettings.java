@@ -97,6 +97,20 @@ record RuntimeSettings(
         return dataDir.resolve("kafka");
     }
 
+    /**
+     * Why the advertised address is likely wrong, or null: listening beyond this machine while advertising the local
+     * address means other hosts cannot reach this instance, and every query that needs its part would answer 503.
+     */
+    String advertisedAddressWarning() {
+        boolean loopback = httpHost.equals("127.0.0.1") || httpHost.equals("localhost") || httpHost.equals("::1");
+        if (loopback || instance.advertisedAddress() != null) {
+            return null;
+        }
+        return "--http-host " + httpHost + " listens beyond this machine, but the other instances are told to reach "
+                + "this one at " + advertisedAddress() + ", this machine's own loopback address: set "
+                + "--advertised-address HOST:PORT (DESKSTREAM_ADVERTISED_ADDRESS) to the address they can reach";
+    }
+
     /** The address clients on this machine use for the HTTP port, whatever interface it listens on. */
     String localHttpUrl() {
         String host = httpHost.equals("0.0.0.0") || httpHost.equals("::") ? "127.0.0.1" : httpHost;

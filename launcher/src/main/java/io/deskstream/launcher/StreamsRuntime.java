@@ -19,6 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.state.HostInfo;
+import io.deskstream.api.cluster.AdvertisedAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,10 @@ final class StreamsRuntime implements AutoCloseable {
                 // After each rebalance: which tasks this instance now runs, so that a migration shows in the log.
                 streams.metadataForLocalThreads().forEach(thread -> LOG.info("{}: active tasks {}, standby tasks {}",
                         thread.threadName(), taskIds(thread.activeTasks()), taskIds(thread.standbyTasks())));
+                String shared = AdvertisedAddresses.sharedWith(streams, HostInfo.buildFromEndpoint(applicationServer));
+                if (shared != null) {
+                    LOG.error("{}; until then this instance is not ready", shared);
+                }
                 running.countDown();
             }
         });

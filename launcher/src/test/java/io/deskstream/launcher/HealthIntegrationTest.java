@@ -70,6 +70,34 @@ class HealthIntegrationTest {
         }
     }
 
+    @Test
+    void twoInstancesAdvertisingTheSameAddressAreNotReadyAndSayWhy() throws Exception {
+        TopicLayout layout = new TopicLayout(Topics.withDefaultPrefix(), 4, (short) 1, Duration.ofDays(30));
+        int firstPort = LocalPorts.free();
+        RuntimeSettings a = new RuntimeSettings(first, "127.0.0.1", firstPort, LocalPorts.freePair(),
+                ZoneOffset.UTC, null, null, layout).with(InstanceSettings.defaults().withAdminToken(TOKEN));
+        try (DeskstreamProcess one = DeskstreamProcess.start(a)) {
+            // The second one, on another port, says the others reach it at the first one's address.
+            RuntimeSettings b = new RuntimeSettings(second, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
+                    ZoneOffset.UTC, one.bootstrapServers(), one.schemaRegistryUrl(), layout)
+                    .with(InstanceSettings.defaults().withAdminToken(TOKEN)
+                            .withAdvertisedAddress("127.0.0.1:" + firstPort));
+            try (DeskstreamProcess two = DeskstreamProcess.start(b)) {
+                ApiClient probeTwo = new ApiClient(two.httpUrl(), null);
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                ApiClient.Answer ready = probeTwo.get("/api/v1/health/ready");
+                while (!ready.body().contains("advertises") && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    ready = probeTwo.get("/api/v1/health/ready");
+                }
+                assertThat(ready.status()).isEqualTo(503);
+                assertThat(ready.json().path("error").asText())
+                        .contains("another instance advertises", "127.0.0.1:" + firstPort, "--advertised-address");
+                assertThat(probeTwo.get("/api/v1/health/live").status()).isEqualTo(200);
+            }
+        }
+    }
+
     /** Waits for a rebalance to start and end: not ready, then ready. */
     private static void awaitReady(ApiClient probe) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -61,7 +61,7 @@ public final class DeskstreamApi {
                 settings.advertised());
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());
         routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics(),
-                settings.reportZone(), new Readiness(topology, backends.admin(), clock)).routes());
+                settings.reportZone(), new Readiness(topology, settings.advertised(), backends.admin(), clock)).routes());
         routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes()).routes());
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());

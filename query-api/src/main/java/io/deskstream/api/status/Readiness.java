@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.deskstream.api.cluster.AdvertisedAddresses;
 import io.deskstream.api.cluster.LiveTopology;
 import io.deskstream.topology.StoreNames;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,13 +13,15 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Whether this instance is alive (worth keeping: a restart policy's question) and whether it is ready (worth sending
  * queries to: a load balancer's question). Alive fails only when the process cannot recover by itself: its topology
  * is in ERROR, or it stopped. Ready also needs the topology RUNNING, its stores queryable and the brokers reachable;
- * it is 503 for a few seconds at every rebalance, and the process recovers from it without help.
+ * it is 503 for a few seconds at every rebalance, and the process recovers from it without help. It is 503 for good
+ * when another instance advertises this one's address: queries could never be complete.
  */
 public final class Readiness {
 
@@ -27,13 +30,15 @@ public final class Readiness {
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(3);
 
     private final LiveTopology topology;
+    private final HostInfo self;
     private final Admin admin;
     private final Clock clock;
     private volatile Instant brokersCheckedAt = Instant.EPOCH;
     private volatile String brokersProblem = "not checked yet";
 
-    public Readiness(LiveTopology topology, Admin admin, Clock clock) {
+    public Readiness(LiveTopology topology, HostInfo self, Admin admin, Clock clock) {
         this.topology = topology;
+        this.self = self;
         this.admin = admin;
         this.clock = clock;
     }
@@ -59,6 +64,10 @@ public final class Readiness {
         KafkaStreams streams = topology.streams();
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return "the topology is " + streams.state();
+        }
+        String shared = AdvertisedAddresses.sharedWith(streams, self);
+        if (shared != null) {
+            return shared;
         }
         try {
             streams.store(StoreQueryParameters.fromNameAndType(StoreNames.METRIC_CELLS,
