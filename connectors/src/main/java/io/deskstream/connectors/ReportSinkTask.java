@@ -54,7 +54,8 @@ public class ReportSinkTask extends SinkTask {
         layout = new ExportLayout(config.directory(), config.format());
         files = RowFiles.of(config);
         values = new ConfluentAvroDeserializer<>(
-                registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl()), ReportRow.class);
+                registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl(),
+                        SchemaRegistryClient.Settings.defaults(), config.schemaRegistryUserInfo()), ReportRow.class);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.deskstream.launcher;
 import java.io.PrintStream;
 
 import io.deskstream.api.auth.AdminToken;
+import io.deskstream.registry.RegistryAuth;
 
 /** The lines that tell a user where everything is once deskstream runs. */
 final class StartupBanner {
@@ -17,7 +18,10 @@ final class StartupBanner {
         row(out, "dashboard", process.httpUrl() + "/  (sign in with the admin token)");
         row(out, "HTTP API", process.httpUrl() + "/api/v1  (described at /api/v1/openapi.json)");
         row(out, "this instance", s.advertisedAddress() + "  (as other instances reach it)");
-        row(out, "schema registry", process.schemaRegistryUrl() + (s.embeddedRegistry() ? "  (embedded)" : ""));
+        boolean registryAuthAll = s.instance().registry().auth() == RegistryAuth.Scope.ALL;
+        row(out, "schema registry", process.schemaRegistryUrl() + (!s.embeddedRegistry() ? ""
+                : registryAuthAll ? "  (embedded; every request needs the admin token)"
+                : "  (embedded; writes need the admin token)"));
         row(out, "Kafka", process.bootstrapServers() + (s.embeddedBroker() ? "  (embedded, KRaft)" : ""));
         row(out, "topics", s.topics().prefix() + "*  (" + s.topicLayout().partitions() + " partitions"
                 + (process.createdTopics().isEmpty() ? "" : ", " + process.createdTopics().size() + " created now") + ")");
@@ -43,7 +47,9 @@ final class StartupBanner {
                 + process.httpUrl() + "/api/v1/reports/departments");
         out.println("Send events with: ./deskstream ingest FILE.jsonl"
                 + (s.embeddedBroker() && s.kafkaPort() == 9092 ? "" : " --bootstrap-servers " + process.bootstrapServers()
-                + " --schema-registry-url " + process.schemaRegistryUrl()));
+                + " --schema-registry-url " + process.schemaRegistryUrl())
+                + (s.embeddedRegistry() && registryAuthAll
+                        ? " --schema-registry-user-info \"" + DeskstreamProcess.REGISTRY_USER + ":" + bearer + "\"" : ""));
         out.println("Press Ctrl-C to stop.");
     }
 
