@@ -24,6 +24,8 @@ public final class ExportConfig extends AbstractConfig {
     public static final String RETENTION_DAYS = "export.retention.days";
     public static final String REVISION_DAYS_IN_MEMORY = "export.revision.days.in.memory";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    /** {@code USER:PASSWORD} for the registry, sent as HTTP Basic auth, as Confluent's connectors name it. */
+    public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
 
     /** The definition as a connector of {@code format} offers it: the format defaults to its own. */
     public static ConfigDef definition(RowFormat format) {
@@ -51,7 +53,11 @@ public final class ExportConfig extends AbstractConfig {
                     ConfigDef.Importance.LOW, "How many days of written revisions each partition's export keeps in "
                             + "memory; the others are read from their journal files when a cell of theirs changes.")
             .define(SCHEMA_REGISTRY_URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                    ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.");
+                    ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.")
+            .define(SCHEMA_REGISTRY_USER_INFO, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.MEDIUM,
+                    "USER:PASSWORD sent to the schema registry as HTTP Basic auth, when it asks for credentials to "
+                            + "read schemas (a deskstream registry with --registry-auth all: any user name and the admin "
+                            + "token); none by default.");
     }
 
     /** @param properties with {@code export.format} set (each connector sets its own) */
@@ -101,6 +107,12 @@ public final class ExportConfig extends AbstractConfig {
 
     public String schemaRegistryUrl() {
         return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    /** The registry's {@code USER:PASSWORD}, or null. */
+    public String schemaRegistryUserInfo() {
+        org.apache.kafka.common.config.types.Password userInfo = getPassword(SCHEMA_REGISTRY_USER_INFO);
+        return userInfo == null || userInfo.value().isEmpty() ? null : userInfo.value();
     }
 
     /** A directory that exists or can be made, and can be written. */

@@ -57,7 +57,8 @@ public class ReportSinkTask extends SinkTask {
         files = RowFiles.of(config);
         metrics = new ExportMetrics(config.format());
         values = new ConfluentAvroDeserializer<>(
-                registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl()), ReportRow.class);
+                registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl(),
+                        SchemaRegistryClient.Settings.defaults(), config.schemaRegistryUserInfo()), ReportRow.class);
     }
 
     @Override

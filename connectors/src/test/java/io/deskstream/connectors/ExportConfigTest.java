@@ -50,6 +50,16 @@ class ExportConfigTest {
     }
 
     @Test
+    void takesTheRegistrysUserInfoAsAPasswordThatIsNeverShown() {
+        assertThat(new ExportConfig(valid()).schemaRegistryUserInfo()).isNull();
+        Map<String, String> config = valid();
+        config.put(ExportConfig.SCHEMA_REGISTRY_USER_INFO, "admin:dsk_s3cret");
+        ExportConfig withUserInfo = new ExportConfig(config);
+        assertThat(withUserInfo.schemaRegistryUserInfo()).isEqualTo("admin:dsk_s3cret");
+        assertThat(withUserInfo.values().toString()).doesNotContain("dsk_s3cret");
+    }
+
+    @Test
     void aBadDelayIsRefusedNamingIt() {
         Map<String, String> config = valid();
         config.put(ExportConfig.CLOSE_DELAY, "soon");

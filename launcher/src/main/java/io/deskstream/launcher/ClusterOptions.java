@@ -1,5 +1,6 @@
 package io.deskstream.launcher;
 
+import io.deskstream.schemas.wire.SchemaRegistryClient;
 import picocli.CommandLine.Option;
 
 /** Where a client command finds a running deskstream's Kafka cluster and schema registry. */
@@ -16,6 +17,14 @@ final class ClusterOptions {
             description = "The schema registry (env DESKSTREAM_SCHEMA_REGISTRY_URL, default: ${DEFAULT-VALUE}).")
     String schemaRegistryUrl;
 
+    @Option(names = "--schema-registry-user-info", paramLabel = "USER:PASSWORD",
+            defaultValue = "${env:DESKSTREAM_SCHEMA_REGISTRY_USER_INFO}",
+            description = "Credentials sent to the schema registry as HTTP Basic auth; for deskstream's embedded "
+                    + "registry, any user name and the admin token, e.g. admin:TOKEN. Needed there only for a schema "
+                    + "not registered yet, or with --registry-auth all (env DESKSTREAM_SCHEMA_REGISTRY_USER_INFO, "
+                    + "default: none).")
+    String schemaRegistryUserInfo;
+
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
             defaultValue = "${env:DESKSTREAM_TOPIC_PREFIX:-deskstream.}",
             description = "Prefix of every topic name (env DESKSTREAM_TOPIC_PREFIX, default: ${DEFAULT-VALUE}).")
@@ -23,4 +32,11 @@ final class ClusterOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log what the Kafka clients do.")
     boolean verbose;
+
+    /** A client of the registry, with the credentials given (none when none are). */
+    SchemaRegistryClient registryClient() {
+        String userInfo = schemaRegistryUserInfo == null || schemaRegistryUserInfo.isBlank() ? null
+                : schemaRegistryUserInfo.strip();
+        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), userInfo);
+    }
 }

@@ -23,6 +23,11 @@ import io.deskstream.api.auth.AdminToken;
 import io.deskstream.kafka.broker.BrokerSettings;
 import io.deskstream.kafka.broker.EmbeddedKafkaBroker;
 import io.deskstream.registry.EmbeddedSchemaRegistry;
+import io.deskstream.registry.RegistryAuth;
+import io.deskstream.schemas.events.CallEvent;
+import io.deskstream.schemas.events.ChatEvent;
+import io.deskstream.schemas.events.RatingEvent;
+import io.deskstream.schemas.events.TicketEvent;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.schemas.wire.SchemaRegistryClient;
 import io.deskstream.topology.TopologySettings;
@@ -41,12 +46,16 @@ final class DeskstreamProcess implements AutoCloseable {
 
     static final String REGISTRY_PATH = "/schema-registry";
     static final String SCHEMAS_TOPIC = "_schemas";
+    /** The user name this process's clients send to its embedded registry; the registry takes any, the token decides. */
+    static final String REGISTRY_USER = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(DeskstreamProcess.class);
 
     private final RuntimeSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private String bootstrapServers;
     private String schemaRegistryUrl;
+    /** What this process's registry clients send as HTTP Basic auth ({@code USER:PASSWORD}), or null. */
+    private String registryUserInfo;
     private AdminToken adminToken;
     private List<String> createdTopics = List.of();
     private StreamsRuntime streams;
@@ -103,17 +112,50 @@ final class DeskstreamProcess implements AutoCloseable {
         adminToken = AdminToken.resolve(settings.instance().adminToken(), settings.dataDir());
 
         List<Consumer<JavalinConfig>> routes = new ArrayList<>();
+        InstanceSettings.Registry access = settings.instance().registry();
+        if (settings.embeddedRegistry() && access.userInfo() != null) {
+            LOG.warn("--schema-registry-user-info is for a registry given by --schema-registry-url; it is not used "
+                    + "with the embedded registry, whose clients here send the admin token");
+        }
+        if (!settings.embeddedRegistry() && access.auth() != RegistryAuth.Scope.WRITES) {
+            LOG.warn("--registry-auth is for the embedded registry; the registry at {} decides who may read it",
+                    settings.schemaRegistryUrl());
+        }
         if (settings.embeddedRegistry()) {
             EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(bootstrapServers, SCHEMAS_TOPIC));
-            routes.add(config -> registry.routes(config, REGISTRY_PATH));
+            RegistryAuth auth = new RegistryAuth(adminToken.token(), access.auth());
+            routes.add(config -> registry.routes(config, REGISTRY_PATH, auth));
             schemaRegistryUrl = settings.localHttpUrl() + REGISTRY_PATH;
+            // The admin token goes only to this process's own registry; an external one gets what was configured.
+            registryUserInfo = REGISTRY_USER + ":" + adminToken.token();
+            registerInputSchemas(registry);
         } else {
             schemaRegistryUrl = settings.schemaRegistryUrl();
+            registryUserInfo = access.userInfo();
         }
         DeskstreamApi api = api();
         routes.add(api::declare);
         started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
+    }
+
+    /**
+     * Registers the input events' schemas, so that a client that may only read the registry — {@code deskstream
+     * ingest} without credentials — can still write events: it finds them registered (a read) rather than
+     * registering them (a write).
+     */
+    private void registerInputSchemas(EmbeddedSchemaRegistry registry) {
+        var topics = settings.topics();
+        Map<String, org.apache.avro.Schema> inputs = Map.of(topics.ticketEvents(), TicketEvent.getClassSchema(),
+                topics.chatEvents(), ChatEvent.getClassSchema(), topics.callEvents(), CallEvent.getClassSchema(),
+                topics.ratingEvents(), RatingEvent.getClassSchema());
+        inputs.forEach((topic, schema) -> {
+            try {
+                registry.store().register(topic + "-value", schema.toString());
+            } catch (RuntimeException e) {
+                LOG.warn("could not register the schema of {} at start: {}", topic, e.getMessage());
+            }
+        });
     }
 
     /** Stops processing, without leaving the group, until {@link #resumeTopology()}. */
@@ -126,7 +168,7 @@ final class DeskstreamProcess implements AutoCloseable {
     }
 
     void startTopology() throws InterruptedException {
-        TopologySettings topology = new TopologySettings(settings.topics(), new SchemaRegistryClient(schemaRegistryUrl))
+        TopologySettings topology = new TopologySettings(settings.topics(), registryClient())
                 .withReportZone(settings.reportTimezone()).withRetention(settings.retention())
                 .withObserver(metrics.observer());
         streams = started(StreamsRuntime.start(bootstrapServers, topology, settings.streamsDir(),
@@ -136,7 +178,11 @@ final class DeskstreamProcess implements AutoCloseable {
         metrics.bind(streams.streams());
         InstanceSettings.Exports exports = settings.instance().exports();
         if (exports.enabled()) {
-            started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, settings.topics().reportRows(),
+            // The sinks only read schemas: they get credentials only when reading needs them, since the Connect
+            // worker keeps connector settings readable on its (local) REST port.
+            String sinkUserInfo = settings.embeddedRegistry()
+                    && settings.instance().registry().auth() == RegistryAuth.Scope.WRITES ? null : registryUserInfo;
+            started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, sinkUserInfo, settings.topics().reportRows(),
                     settings.dataDir(), settings.exportsDir(), exports.closeDelay(), exports.commitInterval(),
                     settings.retention()));
         }
@@ -191,7 +237,12 @@ final class DeskstreamProcess implements AutoCloseable {
 
     /** A serializer of Avro records in the Confluent wire format, registering with this process's registry. */
     Serializer<SpecificRecord> recordSerializer() {
-        return new ConfluentAvroSerializer<>(new SchemaRegistryClient(schemaRegistryUrl));
+        return new ConfluentAvroSerializer<>(registryClient());
+    }
+
+    /** A client of this process's registry, with this process's credentials for it. */
+    SchemaRegistryClient registryClient() {
+        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), registryUserInfo);
     }
 
     /** Runs {@code part} until this process stops; it is closed before the parts started earlier. */

@@ -34,10 +34,12 @@ final class ExportWorker implements AutoCloseable {
     }
 
     /**
-     * @param commitInterval how often the sinks write what is waiting and commit: the longest a closed hour waits
-     * @param retention      deskstream's: older hours no longer change, and the sinks forget what they wrote of them
+     * @param registryUserInfo {@code USER:PASSWORD} the sinks send to the registry when they read schemas, or null
+     * @param commitInterval   how often the sinks write what is waiting and commit: the longest a closed hour waits
+     * @param retention        deskstream's: older hours no longer change, and the sinks forget what they wrote of them
      */
-    static ExportWorker start(String bootstrapServers, String schemaRegistryUrl, String reportRowsTopic, Path dataDir,
+    static ExportWorker start(String bootstrapServers, String schemaRegistryUrl, String registryUserInfo,
+                              String reportRowsTopic, Path dataDir,
                               Path exportsDir, Duration closeDelay, Duration commitInterval, Duration retention)
             throws InterruptedException {
         Path state = dataDir.resolve("connect");
@@ -69,6 +71,9 @@ final class ExportWorker implements AutoCloseable {
                 connector.put(ExportConfig.CLOSE_DELAY, closeDelay.toSeconds() + "s");
                 connector.put(ExportConfig.RETENTION_DAYS, String.valueOf(retention.toDays()));
                 connector.put(ExportConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+                if (registryUserInfo != null) {
+                    connector.put(ExportConfig.SCHEMA_REGISTRY_USER_INFO, registryUserInfo);
+                }
                 FutureCallback<Object> created = new FutureCallback<>();
                 connect.herder().putConnectorConfig(connector.get("name"), connector, true, (error, result) ->
                         created.onCompletion(error, result));

@@ -13,7 +13,6 @@ import io.deskstream.ingest.EventPublisher;
 import io.deskstream.ingest.IngestSummary;
 import io.deskstream.schemas.json.CanonicalEventParser;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
-import io.deskstream.schemas.wire.SchemaRegistryClient;
 import io.deskstream.topology.Topics;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -80,7 +79,7 @@ final class IngestCommand implements Callable<Integer> {
 
     private IngestSummary toKafka(ProgressBar bar) throws Exception {
         try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers,
-                new ConfluentAvroSerializer<>(new SchemaRegistryClient(cluster.schemaRegistryUrl)),
+                new ConfluentAvroSerializer<>(cluster.registryClient()),
                 new Topics(cluster.topicPrefix))) {
             return new EventFileIngest(new CanonicalEventParser(), publisher).ingest(file, bar::stepTo);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.deskstream.api.ApiSettings;
+import io.deskstream.registry.RegistryAuth;
 
 /**
  * What sets one instance apart when several share the work, and the API's own limits.
@@ -14,10 +15,32 @@ import io.deskstream.api.ApiSettings;
  * @param maxEventsBodyBytes the largest body {@code POST /api/v1/events} takes
  * @param adminToken         the admin token as {@code DESKSTREAM_ADMIN_TOKEN} gives it, or null to use the data dir's
  * @param exports            how the Parquet/CSV export runs here
+ * @param registry           who may use the embedded schema registry, and the credentials for one that is not
  * @param metricsNeedToken   whether {@code GET /metrics} asks for a token
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
-                        Exports exports, boolean metricsNeedToken) {
+                        Exports exports, Registry registry, boolean metricsNeedToken) {
+
+    InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
+                     Exports exports) {
+        this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports, Registry.DEFAULT, false);
+    }
+
+    /**
+     * The schema registry's access.
+     *
+     * @param auth     what of the embedded registry needs the admin token: writes (the default) or every route
+     * @param userInfo {@code USER:PASSWORD} sent as HTTP Basic auth to a registry given by {@code --schema-registry-url},
+     *                 or null to send none; never used with the embedded registry, whose clients send the admin token
+     */
+    record Registry(RegistryAuth.Scope auth, String userInfo) {
+        static final Registry DEFAULT = new Registry(RegistryAuth.Scope.WRITES, null);
+
+        @Override
+        public String toString() {
+            return "Registry[auth=" + auth + ", userInfo=" + (userInfo == null ? "none" : "(set)") + "]";
+        }
+    }
 
     /**
      * The export: on or off, where (null: {@code DATA_DIR/exports}), how long after its end an hour is written, and
@@ -30,26 +53,31 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
     }
 
     static InstanceSettings defaults() {
-        return new InstanceSettings(null, 0, ApiSettings.DEFAULT_MAX_EVENTS_BODY_BYTES, null, Exports.OFF, false);
+        return new InstanceSettings(null, 0, ApiSettings.DEFAULT_MAX_EVENTS_BODY_BYTES, null, Exports.OFF);
     }
 
     InstanceSettings withAdminToken(String token) {
-        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports,
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports, registry,
                 metricsNeedToken);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
-        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports, registry,
                 metricsNeedToken);
     }
 
     InstanceSettings withExports(Exports changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
-                metricsNeedToken);
+                registry, metricsNeedToken);
+    }
+
+    InstanceSettings withRegistry(Registry changed) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                changed, metricsNeedToken);
     }
 
     InstanceSettings withMetricsNeedingToken(boolean needed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                needed);
+                registry, needed);
     }
 }

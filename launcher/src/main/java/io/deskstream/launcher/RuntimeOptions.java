@@ -3,6 +3,8 @@ package io.deskstream.launcher;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
+import io.deskstream.registry.RegistryAuth;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options of api.md shared by {@code demo} and {@code run}; each has an environment variable. */
@@ -49,6 +51,30 @@ final class RuntimeOptions {
             description = "An existing Confluent-compatible schema registry to use instead of the embedded one "
                     + "(env DESKSTREAM_SCHEMA_REGISTRY_URL, default: embedded, served under /schema-registry).")
     String schemaRegistryUrl;
+
+    @Option(names = "--schema-registry-user-info", paramLabel = "USER:PASSWORD",
+            defaultValue = "${env:DESKSTREAM_SCHEMA_REGISTRY_USER_INFO}",
+            description = "Credentials sent as HTTP Basic auth to the registry --schema-registry-url names; for "
+                    + "another deskstream's embedded registry, any user name and that deployment's admin token, e.g. "
+                    + "admin:TOKEN (env DESKSTREAM_SCHEMA_REGISTRY_USER_INFO, default: none).")
+    String schemaRegistryUserInfo;
+
+    @Option(names = "--registry-auth", paramLabel = "writes|all",
+            defaultValue = "${env:DESKSTREAM_REGISTRY_AUTH:-writes}", converter = RegistryScopeConverter.class,
+            description = "What of the embedded schema registry needs the admin token: writes (registering schemas, "
+                    + "compatibility levels) or all (reads too) (env DESKSTREAM_REGISTRY_AUTH, default: ${DEFAULT-VALUE}).")
+    RegistryAuth.Scope registryAuth;
+
+    static final class RegistryScopeConverter implements CommandLine.ITypeConverter<RegistryAuth.Scope> {
+        @Override
+        public RegistryAuth.Scope convert(String value) {
+            try {
+                return RegistryAuth.Scope.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
             defaultValue = "${env:DESKSTREAM_TOPIC_PREFIX:-deskstream.}",

@@ -51,6 +51,8 @@ record RuntimeSettings(
                         options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN")),
                         new InstanceSettings.Exports(!options.noExports, options.exportsDir,
                                 options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL),
+                        new InstanceSettings.Registry(options.registryAuth,
+                                blankToNull(options.schemaRegistryUserInfo)),
                         MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN),
                 Duration.ofDays(options.retentionDays));
     }

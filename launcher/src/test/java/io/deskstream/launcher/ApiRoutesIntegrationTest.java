@@ -43,8 +43,7 @@ class ApiRoutesIntegrationTest {
     void startWithTwoDepartmentsARuleAFewConversationsAndTwoAgents() throws Exception {
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 2, (short) 1, Duration.ofDays(30)))
-                .with(new InstanceSettings(null, 0, BODY_LIMIT, "admin-secret-for-tests", InstanceSettings.Exports.OFF,
-                        false));
+                .with(new InstanceSettings(null, 0, BODY_LIMIT, "admin-secret-for-tests", InstanceSettings.Exports.OFF));
         process = DeskstreamProcess.start(settings);
         admin = new ApiClient(process.httpUrl(), "admin-secret-for-tests");
         anonymous = admin.as(null);

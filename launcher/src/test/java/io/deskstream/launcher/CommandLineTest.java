@@ -38,6 +38,29 @@ class CommandLineTest {
                 .contains("--schema-registry-url", "DESKSTREAM_SCHEMA_REGISTRY_URL");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run"})
+    void shouldShowTheRegistryAccessOptionsWithTheirDefaultsAndEnvironmentVariables(String command) {
+        String help = help(command, "--help").replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--registry-auth", "DESKSTREAM_REGISTRY_AUTH", "default: writes")
+                .contains("--schema-registry-user-info", "DESKSTREAM_SCHEMA_REGISTRY_USER_INFO");
+        assertThat(help("ingest", "--help").replaceAll("\\s+", " "))
+                .contains("--schema-registry-user-info", "DESKSTREAM_SCHEMA_REGISTRY_USER_INFO");
+    }
+
+    @Test
+    void shouldRefuseARegistryAuthOtherThanWritesOrAll() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Deskstream.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("run", "--registry-auth", "reads");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--registry-auth").contains("writes or all");
+    }
+
     @Test
     void shouldOfferTheSimulatorOptionsOnDemo() {
         assertThat(help("demo", "--help").replaceAll("\\s+", " "))

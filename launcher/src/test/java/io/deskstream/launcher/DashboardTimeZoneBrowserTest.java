@@ -18,6 +18,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.kafka.broker.LocalPorts;
+import io.deskstream.registry.RegistryAuth;
 import io.deskstream.topology.Conformance;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
@@ -165,7 +166,10 @@ class DashboardTimeZoneBrowserTest {
         TopicLayout layout = new TopicLayout(new Topics(name + "."), 2, (short) 1, Duration.ofDays(30));
         RuntimeSettings settings = new RuntimeSettings(dataDirs.resolve(name), "127.0.0.1", LocalPorts.free(),
                 LocalPorts.freePair(), ZoneId.of(zone), bootstrapServers, registryUrl, layout)
-                .with(InstanceSettings.defaults().withAdminToken(TOKEN).withExports(InstanceSettings.Exports.OFF));
+                .with(InstanceSettings.defaults().withAdminToken(TOKEN).withExports(InstanceSettings.Exports.OFF)
+                        // Another deployment's embedded registry takes schemas with its admin token only.
+                        .withRegistry(new InstanceSettings.Registry(RegistryAuth.Scope.WRITES,
+                                registryUrl == null ? null : "admin:" + TOKEN)));
         return DeskstreamProcess.start(settings);
     }
 

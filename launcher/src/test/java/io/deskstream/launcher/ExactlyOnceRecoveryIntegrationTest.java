@@ -50,6 +50,8 @@ class ExactlyOnceRecoveryIntegrationTest {
     private static final Path CONFORMANCE = Path.of(System.getProperty("deskstream.conformance.dir", "../conformance"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Topics TOPICS = Topics.withDefaultPrefix();
+    /** What the test's own registry clients send: the child's admin token. */
+    private static String userInfo;
 
     @TempDir
     Path dataDir;
@@ -63,6 +65,8 @@ class ExactlyOnceRecoveryIntegrationTest {
         String registry = "http://127.0.0.1:" + httpPort + "/schema-registry";
         try {
             ChildDeskstream.awaitHttp(registry + "/subjects", crashing);
+            // The embedded registry takes schemas with the admin token, made in the data dir at the first start.
+            userInfo = "admin:" + java.nio.file.Files.readString(dataDir.resolve("admin-token")).strip();
             configure(bootstrap, registry);
             ingestTheWeek(bootstrap, registry);
             Thread.sleep(1500);
@@ -123,10 +127,14 @@ class ExactlyOnceRecoveryIntegrationTest {
         return true;
     }
 
+    private static SchemaRegistryClient registryClient(String registry) {
+        return new SchemaRegistryClient(registry, SchemaRegistryClient.Settings.defaults(), userInfo);
+    }
+
     private static void configure(String bootstrap, String registry) throws Exception {
         TopicLayout layout = new TopicLayout(TOPICS, 2, (short) 1, Duration.ofDays(30));
         try (ConfigurationWriter writer = new ConfigurationWriter(bootstrap,
-                new ConfluentAvroSerializer<>(new SchemaRegistryClient(registry)), layout)) {
+                new ConfluentAvroSerializer<>(registryClient(registry)), layout)) {
             for (JsonNode d : JSON.readTree(CONFORMANCE.resolve("departments.json").toFile())) {
                 writer.put(DepartmentJson.parse((ObjectNode) d));
             }
@@ -138,7 +146,7 @@ class ExactlyOnceRecoveryIntegrationTest {
 
     private static void ingestTheWeek(String bootstrap, String registry) throws Exception {
         try (EventPublisher publisher = new EventPublisher(bootstrap,
-                new ConfluentAvroSerializer<>(new SchemaRegistryClient(registry)), TOPICS)) {
+                new ConfluentAvroSerializer<>(registryClient(registry)), TOPICS)) {
             new EventFileIngest(new CanonicalEventParser(), publisher).ingest(CONFORMANCE.resolve("events.jsonl"), line -> { });
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.kafka.broker.LocalPorts;
+import io.deskstream.registry.RegistryAuth;
 import io.deskstream.topology.Conformance;
 import io.deskstream.topology.ReportComparison;
 import io.deskstream.topology.TopicLayout;
@@ -47,7 +48,9 @@ class TwoInstancesIntegrationTest {
 
             RuntimeSettings b = new RuntimeSettings(second, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                     ZoneOffset.UTC, one.bootstrapServers(), one.schemaRegistryUrl(), layout)
-                    .with(InstanceSettings.defaults().withAdminToken(TOKEN));
+                    .with(InstanceSettings.defaults().withAdminToken(TOKEN)
+                            // the first instance's embedded registry takes writes with the admin token only
+                            .withRegistry(new InstanceSettings.Registry(RegistryAuth.Scope.WRITES, "admin:" + TOKEN)));
             try (DeskstreamProcess two = DeskstreamProcess.start(b)) {
                 ApiClient viaTwo = new ApiClient(two.httpUrl(), TOKEN);
                 awaitEachInstanceOwnsPartitions(one, two);

@@ -34,9 +34,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return store;
     }
 
-    /** Declares the registry's REST routes under {@code basePath}, e.g. {@code /schema-registry}. */
-    public void routes(JavalinConfig config, String basePath) {
-        new SchemaRegistryRoutes(store).declare(config, basePath);
+    /**
+     * Declares the registry's REST routes under {@code basePath}, e.g. {@code /schema-registry}; {@code auth} decides
+     * who may call them (writes always need its secret).
+     */
+    public void routes(JavalinConfig config, String basePath, RegistryAuth auth) {
+        new SchemaRegistryRoutes(store, auth).declare(config, basePath);
     }
 
     @Override

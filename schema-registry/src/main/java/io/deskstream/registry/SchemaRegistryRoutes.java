@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Confluent Schema Registry REST API, the part that serializers, deserializers and tools use: subjects and
  * versions, schemas by id, compatibility checks and compatibility levels. Errors are Confluent's
- * {@code {"error_code", "message"}}, never a stack trace.
+ * {@code {"error_code", "message"}}, never a stack trace. Every route is a read or a write, and {@link RegistryAuth}
+ * decides who may call it before anything else is looked at.
  */
 final class SchemaRegistryRoutes {
 
@@ -24,33 +25,38 @@ final class SchemaRegistryRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryRoutes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SchemaStore store;
+    private static final boolean READ = false;
+    private static final boolean WRITE = true;
 
-    SchemaRegistryRoutes(SchemaStore store) {
+    private final SchemaStore store;
+    private final RegistryAuth auth;
+
+    SchemaRegistryRoutes(SchemaStore store, RegistryAuth auth) {
         this.store = store;
+        this.auth = auth;
     }
 
     void declare(JavalinConfig config, String base) {
         var routes = config.routes;
-        routes.get(base + "/subjects", answer(ctx -> array(store.subjects())));
-        routes.get(base + "/subjects/{subject}/versions", answer(ctx -> array(store.versions(ctx.pathParam("subject")))));
-        routes.post(base + "/subjects/{subject}/versions", answer(ctx -> {
+        routes.get(base + "/subjects", answer(READ, ctx -> array(store.subjects())));
+        routes.get(base + "/subjects/{subject}/versions", answer(READ, ctx -> array(store.versions(ctx.pathParam("subject")))));
+        routes.post(base + "/subjects/{subject}/versions", answer(WRITE, ctx -> {
             SubjectVersion registered = store.register(ctx.pathParam("subject"), schemaOf(ctx));
             return JSON.createObjectNode().put("id", registered.id());
         }));
-        routes.get(base + "/subjects/{subject}/versions/{version}", answer(ctx ->
+        routes.get(base + "/subjects/{subject}/versions/{version}", answer(READ, ctx ->
                 versionJson(store.version(ctx.pathParam("subject"), ctx.pathParam("version")))));
-        routes.get(base + "/subjects/{subject}/versions/{version}/schema", answer(ctx ->
+        routes.get(base + "/subjects/{subject}/versions/{version}/schema", answer(READ, ctx ->
                 JSON.readTree(store.version(ctx.pathParam("subject"), ctx.pathParam("version")).schema().toString())));
-        routes.post(base + "/subjects/{subject}", answer(ctx -> {
+        routes.post(base + "/subjects/{subject}", answer(READ, ctx -> {
             String subject = ctx.pathParam("subject");
             store.versions(subject);
             return versionJson(store.lookup(subject, new org.apache.avro.Schema.Parser().parse(schemaOf(ctx)))
                     .orElseThrow(() -> RegistryError.schemaNotFound("under subject '" + subject + "'")));
         }));
-        routes.get(base + "/schemas/ids/{id}", answer(ctx ->
+        routes.get(base + "/schemas/ids/{id}", answer(READ, ctx ->
                 JSON.createObjectNode().put("schema", store.schemaById(id(ctx)).toString())));
-        routes.post(base + "/compatibility/subjects/{subject}/versions/{version}", answer(ctx -> {
+        routes.post(base + "/compatibility/subjects/{subject}/versions/{version}", answer(READ, ctx -> {
             List<String> problems = store.compatibilityProblems(ctx.pathParam("subject"), ctx.pathParam("version"),
                     schemaOf(ctx));
             ObjectNode result = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
@@ -59,11 +65,11 @@ final class SchemaRegistryRoutes {
             }
             return result;
         }));
-        routes.get(base + "/config", answer(ctx ->
+        routes.get(base + "/config", answer(READ, ctx ->
                 JSON.createObjectNode().put("compatibilityLevel", store.globalLevel().name())));
-        routes.put(base + "/config", answer(ctx ->
+        routes.put(base + "/config", answer(WRITE, ctx ->
                 JSON.createObjectNode().put("compatibility", store.setLevel(null, levelOf(ctx)).name())));
-        routes.get(base + "/config/{subject}", answer(ctx -> {
+        routes.get(base + "/config/{subject}", answer(READ, ctx -> {
             String subject = ctx.pathParam("subject");
             CompatibilityLevel level = store.subjectLevel(subject).orElseGet(() -> {
                 if ("true".equals(ctx.queryParam("defaultToGlobal"))) {
@@ -73,7 +79,7 @@ final class SchemaRegistryRoutes {
             });
             return JSON.createObjectNode().put("compatibilityLevel", level.name());
         }));
-        routes.put(base + "/config/{subject}", answer(ctx ->
+        routes.put(base + "/config/{subject}", answer(WRITE, ctx ->
                 JSON.createObjectNode().put("compatibility", store.setLevel(ctx.pathParam("subject"), levelOf(ctx)).name())));
     }
 
@@ -81,11 +87,12 @@ final class SchemaRegistryRoutes {
         JsonNode of(Context ctx) throws Exception;
     }
 
-    /** Runs a route and writes its JSON, or the Confluent error it refused with. */
-    private static Handler answer(Answer answer) {
+    /** Runs a route the caller may call and writes its JSON, or the Confluent error it refused with. */
+    private Handler answer(boolean write, Answer answer) {
         return ctx -> {
             ctx.contentType(CONTENT_TYPE);
             try {
+                auth.check(ctx.header("Authorization"), write);
                 ctx.result(answer.of(ctx).toString());
             } catch (RegistryError e) {
                 error(ctx, e.httpStatus(), e.errorCode(), e.getMessage());
@@ -99,6 +106,9 @@ final class SchemaRegistryRoutes {
     }
 
     private static void error(Context ctx, int status, int code, String message) {
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"" + RegistryAuth.REALM + "\"");
+        }
         ctx.status(status).result(JSON.createObjectNode().put("error_code", code).put("message", message).toString());
     }
 

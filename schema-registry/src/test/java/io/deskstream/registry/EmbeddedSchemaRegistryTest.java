@@ -31,11 +31,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The registry on a real broker, served over real HTTP, driven by deskstream's own client and by plain requests. */
+/**
+ * The registry on a real broker, served over real HTTP, driven by deskstream's own client and by plain requests.
+ * Writes need the secret ({@link RegistryAuth}); the client here sends it as Confluent's clients do.
+ */
 class EmbeddedSchemaRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRET = "registry-secret-for-tests";
+    private static final String USER_INFO = "admin:" + SECRET;
+    private static final String BASIC = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(USER_INFO.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     @TempDir
     static Path kafkaDir;
@@ -65,16 +72,25 @@ class EmbeddedSchemaRegistryTest {
     }
 
     private void serve(EmbeddedSchemaRegistry started) {
+        serve(started, RegistryAuth.Scope.WRITES);
+    }
+
+    private void serve(EmbeddedSchemaRegistry started, RegistryAuth.Scope scope) {
         registry = started;
         int port = LocalPorts.free();
         http = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
-            registry.routes(config, "/schema-registry");
+            registry.routes(config, "/schema-registry", new RegistryAuth(SECRET, scope));
         }).start();
         url = "http://127.0.0.1:" + port + "/schema-registry";
-        client = new SchemaRegistryClient(url);
+        client = writer();
+    }
+
+    /** A client with the credentials that allow writing. */
+    private SchemaRegistryClient writer() {
+        return new SchemaRegistryClient(url, SchemaRegistryClient.Settings.defaults(), USER_INFO);
     }
 
     @AfterEach
@@ -112,7 +128,7 @@ class EmbeddedSchemaRegistryTest {
         Schema schema = record("Thing", "a");
 
         int first = client.register("a-value", schema);
-        int second = new SchemaRegistryClient(url).register("b-value", schema);
+        int second = writer().register("b-value", schema);
 
         assertThat(second).isEqualTo(first);
     }
@@ -124,7 +140,7 @@ class EmbeddedSchemaRegistryTest {
         java.util.List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
         for (int i = 0; i < writers; i++) {
             Schema schema = record("Thing" + i, "a");
-            ids.add(pool.submit(() -> new SchemaRegistryClient(url).register("things-" + schema.getName() + "-value", schema)));
+            ids.add(pool.submit(() -> writer().register("things-" + schema.getName() + "-value", schema)));
         }
         java.util.Set<Integer> distinct = new java.util.HashSet<>();
         for (var id : ids) {
@@ -142,7 +158,7 @@ class EmbeddedSchemaRegistryTest {
     void shouldAnswerTheExistingVersionWhenASchemaIsRegisteredAgain() throws Exception {
         Schema schema = record("Thing", "a");
         client.register("things-value", schema);
-        new SchemaRegistryClient(url).register("things-value", schema);
+        writer().register("things-value", schema);
 
         assertThat(get("/subjects/things-value/versions").toString()).isEqualTo("[1]");
     }
@@ -236,6 +252,97 @@ class EmbeddedSchemaRegistryTest {
         assertThat(read).isEqualTo(rating);
     }
 
+    // --- who may call what
+
+    @Test
+    void registeringWithConfluentStyleBasicAuthWorksWithAnyUserName() throws Exception {
+        String body = schemaBody(record("Thing", "a"));
+        String otherUser = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("deskstream:" + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(send("POST", "/subjects/things-value/versions", body, BASIC).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/subjects/others-value/versions", body, otherUser).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/subjects/bearer-value/versions", body, "Bearer " + SECRET).statusCode()).isEqualTo(200);
+        assertThat(get("/subjects").toString()).isEqualTo("[\"bearer-value\",\"others-value\",\"things-value\"]");
+    }
+
+    @Test
+    void writesWithoutOrWithWrongCredentialsAnswer401WithAConfluentError() throws Exception {
+        String body = schemaBody(record("Thing", "a"));
+        String wrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "admin:not-the-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String authorization : java.util.Arrays.asList(null, wrongPassword, "Bearer not-the-secret",
+                "Basic " + SECRET, "Basic !!!", "Token " + SECRET)) {
+            for (String[] write : new String[][]{{"POST", "/subjects/things-value/versions", body},
+                    {"PUT", "/config", "{\"compatibility\": \"NONE\"}"},
+                    {"PUT", "/config/things-value", "{\"compatibility\": \"NONE\"}"}}) {
+                HttpResponse<String> answer = send(write[0], write[1], write[2], authorization);
+                assertThat(answer.statusCode()).as(write[0] + " " + write[1] + " with " + authorization).isEqualTo(401);
+                assertThat(answer.headers().firstValue("WWW-Authenticate"))
+                        .contains("Basic realm=\"deskstream schema registry\"");
+                assertThat(JSON.readTree(answer.body()).path("error_code").asInt()).isEqualTo(40101);
+                assertThat(JSON.readTree(answer.body()).path("message").asText()).isNotBlank();
+            }
+        }
+        assertThat(get("/subjects").toString()).isEqualTo("[]");
+        assertThat(get("/config").path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+    }
+
+    @Test
+    void readsStayOpenByDefault() throws Exception {
+        Schema schema = record("Thing", "a");
+        int id = client.register("things-value", schema);
+
+        assertThat(send("GET", "/subjects", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/schemas/ids/" + id, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/subjects/things-value/versions/latest", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/subjects/things-value", schemaBody(schema), null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/compatibility/subjects/things-value/versions/latest", schemaBody(schema), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/config", null, null).statusCode()).isEqualTo(200);
+        // A client without credentials serializes with a schema registered already (a lookup, not a write).
+        assertThat(new SchemaRegistryClient(url).register("things-value", schema)).isEqualTo(id);
+        assertThatThrownBy(() -> new SchemaRegistryClient(url).register("things-value", record("Other", "b")))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
+    }
+
+    @Test
+    void everyRouteNeedsTheSecretWhenAuthCoversAll() throws Exception {
+        http.stop();
+        serve(registry, RegistryAuth.Scope.ALL);
+        Schema schema = record("Thing", "a");
+        int id = client.register("things-value", schema);
+
+        for (String[] read : new String[][]{{"GET", "/subjects", null}, {"GET", "/schemas/ids/" + id, null},
+                {"GET", "/subjects/things-value/versions", null}, {"GET", "/subjects/things-value/versions/1/schema", null},
+                {"POST", "/subjects/things-value", schemaBody(schema)}, {"GET", "/config", null},
+                {"POST", "/compatibility/subjects/things-value/versions/latest", schemaBody(schema)}}) {
+            HttpResponse<String> refused = send(read[0], read[1], read[2], null);
+            assertThat(refused.statusCode()).as(read[0] + " " + read[1]).isEqualTo(401);
+            assertThat(JSON.readTree(refused.body()).path("error_code").asInt()).isEqualTo(40101);
+            assertThat(send(read[0], read[1], read[2], "Bearer wrong").statusCode()).as(read[0] + " " + read[1])
+                    .isEqualTo(401);
+            assertThat(send(read[0], read[1], read[2], BASIC).statusCode()).as(read[0] + " " + read[1]).isEqualTo(200);
+        }
+        assertThat(writer().schemaById(id)).isEqualTo(schema);
+        assertThatThrownBy(() -> new SchemaRegistryClient(url).schemaById(id))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
+    }
+
+    private static String schemaBody(Schema schema) {
+        return JSON.createObjectNode().put("schema", schema.toString()).toString();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode get(String path) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
@@ -247,12 +354,12 @@ class EmbeddedSchemaRegistryTest {
     }
 
     private JsonNode put(String path, String body) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", BASIC)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private JsonNode post(String path, String body) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", BASIC)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 }

@@ -57,25 +57,25 @@ public final class DeskstreamTopology {
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DEPARTMENTS),
                         Serdes.String(), new AvroStateSerde<>(Department.class)).withLoggingDisabled(),
-                "departments-source", new StringDeserializer(),
-                new ConfluentAvroDeserializer<>(settings.registry(), Department.class),
+                "departments-source", new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.departments(), "departments-updater",
-                () -> new ConfigurationUpdater<Department>(StoreNames.DEPARTMENTS, liveDepartments::refresh));
+                () -> new ConfigurationUpdater<Department>(StoreNames.DEPARTMENTS,
+                        new ConfluentAvroDeserializer<>(settings.registry(), Department.class), liveDepartments::refresh));
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ROUTING_RULES),
                         Serdes.String(), new AvroStateSerde<>(RoutingRule.class)).withLoggingDisabled(),
-                "routing-rules-source", new StringDeserializer(),
-                new ConfluentAvroDeserializer<>(settings.registry(), RoutingRule.class),
+                "routing-rules-source", new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.routingRules(), "routing-rules-updater",
-                () -> new ConfigurationUpdater<RoutingRule>(StoreNames.ROUTING_RULES, liveRules::refresh));
+                () -> new ConfigurationUpdater<RoutingRule>(StoreNames.ROUTING_RULES,
+                        new ConfluentAvroDeserializer<>(settings.registry(), RoutingRule.class), liveRules::refresh));
 
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ACCESS_TOKENS),
                         Serdes.String(), new AvroStateSerde<>(AccessToken.class)).withLoggingDisabled(),
-                "access-tokens-source", new StringDeserializer(),
-                new ConfluentAvroDeserializer<>(settings.registry(), AccessToken.class),
+                "access-tokens-source", new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.accessTokens(), "access-tokens-updater",
-                () -> new ConfigurationUpdater<AccessToken>(StoreNames.ACCESS_TOKENS, store -> { }));
+                () -> new ConfigurationUpdater<AccessToken>(StoreNames.ACCESS_TOKENS,
+                        new ConfluentAvroDeserializer<>(settings.registry(), AccessToken.class), store -> { }));
 
         StringDeserializer keys = new StringDeserializer();
         topology.addSource("ticket-events", keys, new InputRecordDeserializer(settings.registry(), TicketEvent.class),

@@ -126,6 +126,24 @@ public final class TopologyFixture implements AutoCloseable {
                 .pipeInput(id, null);
     }
 
+    /** Writes a token record to the access-tokens topic, as the token routes do. */
+    public void accessToken(io.deskstream.schemas.config.AccessToken token) {
+        pipe(TOPICS.accessTokens(), token.getId(), token, Instant.EPOCH);
+    }
+
+    /** The access-tokens global store's record of this id, or null. */
+    public io.deskstream.schemas.config.AccessToken accessToken(String id) {
+        KeyValueStore<String, io.deskstream.schemas.config.AccessToken> store =
+                driver.getKeyValueStore(StoreNames.ACCESS_TOKENS);
+        return store.get(id);
+    }
+
+    /** The departments global store's record of this id, or null. */
+    public Department departmentRecord(String id) {
+        KeyValueStore<String, Department> store = driver.getKeyValueStore(StoreNames.DEPARTMENTS);
+        return store.get(id);
+    }
+
     public CanonicalEventParser parser() {
         return parser;
     }

@@ -14,7 +14,7 @@ import java.util.Base64;
  * {@code DATA_DIR/admin-token}, made at first start and readable by its owner only.
  *
  * @param token  the secret
- * @param source where it came from, for the start-up banner
+ * @param source where it came from, for the start-up banner, which shows the secret only when it was just made
  */
 public record AdminToken(String token, Source source) {
 
@@ -27,6 +27,12 @@ public record AdminToken(String token, Source source) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the admin token must not be empty");
         }
+    }
+
+    /** Where the token came from, never the token: a record's own {@code toString} would show the secret. */
+    @Override
+    public String toString() {
+        return "AdminToken[source=" + source + "]";
     }
 
     /** {@code fromEnvironment} is the value of {@code DESKSTREAM_ADMIN_TOKEN}, or null. */

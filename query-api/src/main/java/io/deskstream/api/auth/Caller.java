@@ -32,8 +32,18 @@ public record Caller(boolean admin, String tokenId, Set<String> departments) {
     }
 
     /**
+     * An agent whose token record names no department (only a record written straight to the access-tokens topic can
+     * be so): it sees nothing. Where an empty set of departments means all of them, as in a report query, ask this
+     * first.
+     */
+    public boolean seesNothing() {
+        return !admin && departments.isEmpty();
+    }
+
+    /**
      * The departments a request may cover: what it names, or for an agent naming none, the agent's own. Naming a
-     * department the token does not see answers 403: a report silently narrowed would look like a true zero.
+     * department the token does not see answers 403: a report silently narrowed would look like a true zero. An
+     * empty answer means every department, except for a caller that {@link #seesNothing()}.
      *
      * @param named     the departments the request names, empty for all
      * @param parameter where the request names them, for the error
@@ -49,7 +59,8 @@ public record Caller(boolean admin, String tokenId, Set<String> departments) {
         outside.removeAll(departments);
         if (!outside.isEmpty()) {
             throw ApiError.forbidden("this token does not see department " + String.join(", ", outside)
-                    + " (" + parameter + "); it sees " + String.join(", ", new TreeSet<>(departments)));
+                    + " (" + parameter + "); it sees " + (departments.isEmpty() ? "no department"
+                    : String.join(", ", new TreeSet<>(departments))));
         }
         return named;
     }

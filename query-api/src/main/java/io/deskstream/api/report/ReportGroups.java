@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskstream.api.ApiJson;
+import io.deskstream.api.auth.Caller;
 import io.deskstream.api.cluster.Partial;
 import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.topology.report.CellTotals;
@@ -29,9 +30,11 @@ final class ReportGroups implements Partial<MetricCell, Map<List<Object>, CellTo
     private static final AvroStateSerde<MetricCell> CELLS = new AvroStateSerde<>(MetricCell.class);
 
     private final ReportQuery query;
+    private final Caller caller;
 
-    ReportGroups(ReportQuery query) {
+    ReportGroups(ReportQuery query, Caller caller) {
         this.query = query;
+        this.caller = caller;
     }
 
     @Override
@@ -41,6 +44,9 @@ final class ReportGroups implements Partial<MetricCell, Map<List<Object>, CellTo
 
     @Override
     public void addStore(ReadOnlyKeyValueStore<String, MetricCell> store, Map<List<Object>, CellTotals> into) {
+        if (caller.seesNothing()) {
+            return; // the query's empty department filter would mean every department
+        }
         DepartmentReport.addGroups(query, store, into);
     }
 

@@ -41,4 +41,10 @@ class AdminTokenTest {
         assertThat(second.token()).isEqualTo(first.token());
         assertThat(second.source()).isEqualTo(AdminToken.Source.DATA_DIR);
     }
+
+    @Test
+    void shouldNotShowTheSecretAsText() {
+        assertThat(new AdminToken("s3cret", AdminToken.Source.ENVIRONMENT).toString()).doesNotContain("s3cret")
+                .contains("ENVIRONMENT");
+    }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,11 @@ import org.apache.avro.Schema;
  * A client of the Confluent Schema Registry REST API: register, look up, check compatibility. Lookups are cached
  * (a schema id never changes its schema), so steady-state serialization makes no HTTP call. Connection failures and
  * 5xx answers are retried with exponential backoff; a 4xx answer is final.
+ *
+ * <p>With user info ({@code USER:PASSWORD}, as Confluent's {@code basic.auth.user.info}) every request carries it as
+ * HTTP Basic authentication. A client whose credentials do not allow registering (none, or read-only ones) still
+ * serializes with a schema that is registered already: when registering is refused with 401 or 403, it looks the
+ * schema up under its subject, which is a read.
  */
 public final class SchemaRegistryClient implements SchemaRegistry {
 
@@ -38,18 +44,36 @@ public final class SchemaRegistryClient implements SchemaRegistry {
 
     private final String baseUrl;
     private final Settings settings;
+    private final String authorization;
     private final HttpClient http;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl, Settings settings) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this(baseUrl, settings, null);
     }
 
     public SchemaRegistryClient(String baseUrl) {
         this(baseUrl, Settings.defaults());
+    }
+
+    /** @param userInfo {@code USER:PASSWORD} sent as HTTP Basic authentication, or null to send none */
+    public SchemaRegistryClient(String baseUrl, Settings settings, String userInfo) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.settings = settings;
+        this.authorization = basicAuthorization(userInfo);
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    }
+
+    /** {@code USER:PASSWORD} as an HTTP Basic {@code Authorization} value; null for null. Never shows the value. */
+    private static String basicAuthorization(String userInfo) {
+        if (userInfo == null) {
+            return null;
+        }
+        if (userInfo.indexOf(':') < 0) {
+            throw new IllegalArgumentException("the schema registry's user info must be USER:PASSWORD (no ':' found)");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     public String baseUrl() {
@@ -64,11 +88,28 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        } catch (SchemaRegistryException refused) {
+            if (!refused.credentialsRefused()) {
+                throw refused;
+            }
+            answer = registeredAlready(subject, schema).orElseThrow(() -> refused);
+        }
         int id = answer.path("id").asInt();
         known.put(schema, id);
         schemasById.putIfAbsent(id, schema);
         return id;
+    }
+
+    /** The version of {@code schema} under {@code subject}, when it is registered there: a read, not a write. */
+    private Optional<JsonNode> registeredAlready(String subject, Schema schema) {
+        try {
+            return Optional.of(send("POST", "/subjects/" + encode(subject), schemaBody(schema)));
+        } catch (SchemaRegistryException e) {
+            return Optional.empty();
+        }
     }
 
     /** The schema with this global id. */
@@ -131,13 +172,16 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     }
 
     private JsonNode send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(settings.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json")
                 .header("Content-Type", CONTENT_TYPE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         Duration backoff = settings.initialBackoff();
         String lastFailure = "";
         int attempts = settings.retries() + 1;
@@ -176,11 +220,14 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         } catch (IOException notJson) {
             // keep the raw body as the message
         }
-        String what = response.statusCode() == 409
-                ? "the schema is incompatible with the versions already registered"
-                : "the request was refused";
+        String what = switch (response.statusCode()) {
+            case 409 -> "the schema is incompatible with the versions already registered";
+            case 401, 403 -> authorization == null ? "the registry needs credentials (user info USER:PASSWORD)"
+                    : "the registry refused the credentials given";
+            default -> "the request was refused";
+        };
         return new SchemaRegistryException("schema registry at " + baseUrl + ": " + what + " (" + method + " " + path
-                + ", HTTP " + response.statusCode() + "): " + message, code, null);
+                + ", HTTP " + response.statusCode() + "): " + message, response.statusCode(), code, null);
     }
 
     private static void sleep(Duration backoff) {

@@ -29,6 +29,10 @@ final class RegistryTestServer implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger failuresToServe = new AtomicInteger();
     volatile int failureStatus = 503;
+    /** When set, registering needs this {@code Authorization} header (401 otherwise); reads stay open. */
+    volatile String writeAuthorization;
+    /** The {@code Authorization} header of the last request, or null. */
+    volatile String lastAuthorization;
 
     RegistryTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -42,6 +46,7 @@ final class RegistryTestServer implements AutoCloseable {
 
     private synchronized void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
         String path = exchange.getRequestURI().getPath().substring("/schema-registry".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -49,7 +54,21 @@ final class RegistryTestServer implements AutoCloseable {
             return;
         }
         String[] parts = path.split("/");
-        if (exchange.getRequestMethod().equals("POST") && path.matches("/subjects/[^/]+/versions")) {
+        if (exchange.getRequestMethod().equals("POST") && path.matches("/subjects/[^/]+/versions")
+                && writeAuthorization != null && !writeAuthorization.equals(lastAuthorization)) {
+            reply(exchange, 401, "{\"error_code\": 40101, \"message\": \"registering needs credentials\"}");
+        } else if (exchange.getRequestMethod().equals("POST") && path.matches("/subjects/[^/]+")
+                && subjects.containsKey(parts[2])) {
+            String schema = JSON.readTree(body).path("schema").asText();
+            List<Integer> ids = subjects.get(parts[2]);
+            int id = schemas.indexOf(schema) + 1;
+            if (id == 0 || !ids.contains(id)) {
+                reply(exchange, 404, "{\"error_code\": 40403, \"message\": \"Schema not found.\"}");
+            } else {
+                reply(exchange, 200, JSON.createObjectNode().put("subject", parts[2]).put("version", ids.indexOf(id) + 1)
+                        .put("id", id).put("schema", schema).toString());
+            }
+        } else if (exchange.getRequestMethod().equals("POST") && path.matches("/subjects/[^/]+/versions")) {
             String schema = JSON.readTree(body).path("schema").asText();
             int id = schemas.indexOf(schema) + 1;
             if (id == 0) {

@@ -99,6 +99,70 @@ class SchemaRegistryClientTest {
         assertThat(client.latest("nothing-yet-value")).isEmpty();
     }
 
+    @Test
+    void shouldSendTheUserInfoAsHttpBasicAuthentication() {
+        SchemaRegistryClient client = new SchemaRegistryClient(registry.url(), FAST, "admin:dsk_s3cret:with-colon");
+
+        client.latest("nothing-value");
+
+        assertThat(registry.lastAuthorization).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:dsk_s3cret:with-colon".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldSendNoCredentialsWithoutUserInfo() {
+        new SchemaRegistryClient(registry.url(), FAST).latest("nothing-value");
+
+        assertThat(registry.lastAuthorization).isNull();
+    }
+
+    @Test
+    void shouldRefuseUserInfoWithoutAColonWithoutShowingIt() {
+        assertThatThrownBy(() -> new SchemaRegistryClient(registry.url(), FAST, "just-a-secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("USER:PASSWORD")
+                .hasMessageNotContaining("just-a-secret");
+    }
+
+    @Test
+    void shouldTakeTheUserInfoFromTheSerdeConfigurationAsConfluentNamesIt() {
+        ConfluentAvroSerializer<RatingEvent> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(java.util.Map.of(WireConfig.SCHEMA_REGISTRY_URL, registry.url(),
+                WireConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
+                WireConfig.BASIC_AUTH_USER_INFO, "user:pw"), false);
+
+        serializer.serialize("deskstream.rating-events", RATING);
+
+        assertThat(registry.lastAuthorization).isEqualTo("Basic dXNlcjpwdw==");
+    }
+
+    @Test
+    void shouldUseASchemaRegisteredAlreadyWhenRegisteringIsRefused() {
+        registry.writeAuthorization = "Basic dXNlcjpwdw==";
+        int id = new SchemaRegistryClient(registry.url(), FAST, "user:pw").register("s-value", RatingEvent.getClassSchema());
+
+        int seenWithoutCredentials = new SchemaRegistryClient(registry.url(), FAST)
+                .register("s-value", RatingEvent.getClassSchema());
+
+        assertThat(seenWithoutCredentials).isEqualTo(id);
+    }
+
+    @Test
+    void shouldSayTheRegistryNeedsCredentialsWhenASchemaIsNewAndRegisteringIsRefused() {
+        registry.writeAuthorization = "Basic dXNlcjpwdw==";
+
+        assertThatThrownBy(() -> new SchemaRegistryClient(registry.url(), FAST)
+                .register("s-value", RatingEvent.getClassSchema()))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(401);
+                    assertThat(e.errorCode()).isEqualTo(40101);
+                })
+                .hasMessageContaining("needs credentials");
+        assertThatThrownBy(() -> new SchemaRegistryClient(registry.url(), FAST, "user:wrong")
+                .register("s-value", RatingEvent.getClassSchema()))
+                .hasMessageContaining("refused the credentials");
+    }
+
     private static int closedPort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
