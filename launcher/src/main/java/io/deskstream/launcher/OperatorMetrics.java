@@ -3,6 +3,7 @@ package io.deskstream.launcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +41,10 @@ final class OperatorMetrics implements AutoCloseable {
     private final List<AutoCloseable> binders = new ArrayList<>();
     private final Set<String> departments = ConcurrentHashMap.newKeySet();
     private final Set<String> reasons = ConcurrentHashMap.newKeySet();
+    /** Counters by their tag values: found once, then incremented, since an event is counted every few microseconds. */
+    private final Map<String, Counter> eventsRead = new ConcurrentHashMap<>();
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Timer freshness;
 
     OperatorMetrics() {
@@ -84,21 +89,23 @@ final class OperatorMetrics implements AutoCloseable {
         return new ProcessingObserver() {
             @Override
             public void eventRead(String topic) {
-                Counter.builder("deskstream.events.read").description("Input records read by the processing")
-                        .tag("topic", topic).register(registry).increment();
+                eventsRead.computeIfAbsent(topic, t -> Counter.builder("deskstream.events.read")
+                        .description("Input records read by the processing").tag("topic", t).register(registry))
+                        .increment();
             }
 
             @Override
             public void routed(String department, String decision) {
-                Counter.builder("deskstream.routing.decisions").description("Routing decisions published")
-                        .tag("department", bounded(departments, department)).tag("decision", decision)
-                        .register(registry).increment();
+                String tag = bounded(departments, department);
+                decisions.computeIfAbsent(tag + '\u001f' + decision, k -> Counter.builder("deskstream.routing.decisions")
+                        .description("Routing decisions published").tag("department", tag).tag("decision", decision)
+                        .register(registry)).increment();
             }
 
             @Override
             public void deadLetter(String reason) {
-                Counter.builder("deskstream.dead.letters").description("Records refused, by reason")
-                        .tag("reason", bounded(reasons, reason)).register(registry).increment();
+                deadLetters.computeIfAbsent(bounded(reasons, reason), tag -> Counter.builder("deskstream.dead.letters")
+                        .description("Records refused, by reason").tag("reason", tag).register(registry)).increment();
             }
 
             @Override
