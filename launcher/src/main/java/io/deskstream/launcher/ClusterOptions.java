@@ -23,4 +23,14 @@ final class ClusterOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log what the Kafka clients do.")
     boolean verbose;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_KAFKA_CONFIG}",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...), for a cluster that needs "
+                    + "TLS or SASL (env DESKSTREAM_KAFKA_CONFIG, default: none).")
+    java.nio.file.Path kafkaConfig;
+
+    /** The Kafka client properties of {@code --kafka-config}, loaded and checked. */
+    KafkaClientConfig kafkaClients() {
+        return KafkaClientConfig.load(kafkaConfig == null || kafkaConfig.toString().isBlank() ? null : kafkaConfig);
+    }
 }

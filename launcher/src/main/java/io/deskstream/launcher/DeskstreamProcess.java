@@ -15,7 +15,7 @@ import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.schemas.json.CanonicalEventParser;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.streams.state.HostInfo;
 import java.time.Clock;
 import java.util.Map;
@@ -85,20 +85,26 @@ final class DeskstreamProcess implements AutoCloseable {
             PortCheck.requireFree("127.0.0.1", broker.port(), "Kafka", "--kafka-port");
             PortCheck.requireFree("127.0.0.1", broker.controllerPort(), "Kafka controller, the Kafka port + 1",
                     "--kafka-port");
+            if (settings.kafkaClients().securityProtocol() != SecurityProtocol.PLAINTEXT) {
+                throw new IllegalArgumentException("the embedded broker takes PLAINTEXT clients only, and "
+                        + settings.kafkaClients().source() + " sets security.protocol="
+                        + settings.kafkaClients().securityProtocol() + ": it is for a cluster given with "
+                        + "--bootstrap-servers");
+            }
             bootstrapServers = started(EmbeddedKafkaBroker.start(broker)).bootstrapServers();
         } else {
             bootstrapServers = settings.bootstrapServers();
-            ClusterCheck.requireReachable(bootstrapServers);
+            ClusterCheck.requireReachable(bootstrapServers, settings.kafkaClients());
         }
         List<NewTopic> topics = new ArrayList<>(settings.topicLayout().newTopics());
-        ConfiguredDepartments.read(bootstrapServers, settings.topics().departments())
+        ConfiguredDepartments.read(kafkaConnection(), settings.topics().departments())
                 .forEach(id -> topics.add(settings.topicLayout().departmentTopic(id)));
-        createdTopics = TopicProvisioner.createMissing(bootstrapServers, topics);
+        createdTopics = TopicProvisioner.createMissing(kafkaConnection(), topics);
         adminToken = AdminToken.resolve(settings.instance().adminToken(), settings.dataDir());
 
         List<Consumer<JavalinConfig>> routes = new ArrayList<>();
         if (settings.embeddedRegistry()) {
-            EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(bootstrapServers, SCHEMAS_TOPIC));
+            EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(kafkaConnection(), SCHEMAS_TOPIC));
             routes.add(config -> registry.routes(config, REGISTRY_PATH));
             schemaRegistryUrl = settings.localHttpUrl() + REGISTRY_PATH;
         } else {
@@ -122,23 +128,24 @@ final class DeskstreamProcess implements AutoCloseable {
     void startTopology() throws InterruptedException {
         TopologySettings topology = new TopologySettings(settings.topics(), new SchemaRegistryClient(schemaRegistryUrl))
                 .withReportZone(settings.reportTimezone());
-        streams = started(StreamsRuntime.start(bootstrapServers, topology, settings.streamsDir(),
-                settings.topicLayout().replication(),
+        streams = started(StreamsRuntime.start(settings.kafkaClients(), bootstrapServers, topology,
+                settings.streamsDir(), settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas()));
         liveTopology.started(streams.streams(), streams.description());
         InstanceSettings.Exports exports = settings.instance().exports();
         if (exports.enabled()) {
-            started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, settings.topics().reportRows(),
-                    settings.dataDir(), settings.exportsDir(), exports.closeDelay(), exports.commitInterval()));
+            started(ExportWorker.start(settings.kafkaClients(), bootstrapServers, schemaRegistryUrl,
+                    settings.topics().reportRows(), settings.dataDir(), settings.exportsDir(), exports.closeDelay(),
+                    exports.commitInterval()));
         }
     }
 
     /** The HTTP API over this process's topology, producers and admin client (closed with the process). */
     private DeskstreamApi api() {
-        Admin admin = started(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));
-        ConfigurationWriter configuration = started(new ConfigurationWriter(bootstrapServers, recordSerializer(),
+        Admin admin = started(Admin.create(kafkaConnection()));
+        ConfigurationWriter configuration = started(new ConfigurationWriter(kafkaConnection(), recordSerializer(),
                 settings.topicLayout()));
-        EventPublisher events = started(new EventPublisher(bootstrapServers, recordSerializer(), settings.topics()));
+        EventPublisher events = started(new EventPublisher(kafkaConnection(), recordSerializer(), settings.topics()));
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
                 HostInfo.buildFromEndpoint(settings.advertisedAddress()));
@@ -157,6 +164,14 @@ final class DeskstreamProcess implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The base of every Kafka client of this process: {@code bootstrap.servers} and the properties of
+     * {@code --kafka-config}; a new map each time, for the caller to add its own settings to.
+     */
+    Map<String, Object> kafkaConnection() {
+        return settings.kafkaClients().connection(bootstrapServers);
     }
 
     String schemaRegistryUrl() {

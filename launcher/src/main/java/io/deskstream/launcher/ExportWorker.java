@@ -34,10 +34,13 @@ final class ExportWorker implements AutoCloseable {
     }
 
     /**
+     * @param clients        the Kafka client properties of {@code --kafka-config}, for the worker's and its tasks'
+     *                       clients
      * @param commitInterval how often the sinks write what is waiting and commit: the longest a closed hour waits
      */
-    static ExportWorker start(String bootstrapServers, String schemaRegistryUrl, String reportRowsTopic, Path dataDir,
-                              Path exportsDir, Duration closeDelay, Duration commitInterval)
+    static ExportWorker start(KafkaClientConfig clients, String bootstrapServers, String schemaRegistryUrl,
+                              String reportRowsTopic, Path dataDir, Path exportsDir, Duration closeDelay,
+                              Duration commitInterval)
             throws InterruptedException {
         Path state = dataDir.resolve("connect");
         try {
@@ -45,8 +48,7 @@ final class ExportWorker implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + state + ": " + e.getMessage(), e);
         }
-        Map<String, String> worker = new HashMap<>();
-        worker.put("bootstrap.servers", bootstrapServers);
+        Map<String, String> worker = clients.connectWorker(bootstrapServers);
         worker.put("key.converter", StringConverter.class.getName());
         worker.put("value.converter", ByteArrayConverter.class.getName());
         worker.put("offset.storage.file.filename", state.resolve("standalone.offsets").toString());

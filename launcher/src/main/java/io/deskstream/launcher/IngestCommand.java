@@ -63,23 +63,25 @@ final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--api needs --token (or DESKSTREAM_TOKEN): the admin token, printed at "
                     + "start and kept in DATA_DIR/admin-token");
         }
+        KafkaClientConfig kafkaClients = cluster.kafkaClients();
         if (api == null) {
-            ClusterCheck.requireReachable(cluster.bootstrapServers);
+            ClusterCheck.requireReachable(cluster.bootstrapServers, kafkaClients);
         }
         long lines = EventFileIngest.countLines(file);
         PrintStream out = System.out;
         long started = System.nanoTime();
         IngestSummary summary;
         try (ProgressBar bar = progressBar(lines)) {
-            summary = api != null ? new ApiFileIngest(api, token.strip()).ingest(file, bar::stepTo) : toKafka(bar);
+            summary = api != null ? new ApiFileIngest(api, token.strip()).ingest(file, bar::stepTo)
+                    : toKafka(bar, kafkaClients);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         report(out, summary, took);
         return 0;
     }
 
-    private IngestSummary toKafka(ProgressBar bar) throws Exception {
-        try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers,
+    private IngestSummary toKafka(ProgressBar bar, KafkaClientConfig kafkaClients) throws Exception {
+        try (EventPublisher publisher = new EventPublisher(kafkaClients.connection(cluster.bootstrapServers),
                 new ConfluentAvroSerializer<>(new SchemaRegistryClient(cluster.schemaRegistryUrl)),
                 new Topics(cluster.topicPrefix))) {
             return new EventFileIngest(new CanonicalEventParser(), publisher).ingest(file, bar::stepTo);

@@ -107,4 +107,9 @@ final class RuntimeOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log what Kafka, the registry and the HTTP server do.")
     boolean verbose;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_KAFKA_CONFIG}",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every Kafka client of "
+                    + "deskstream, for a cluster that needs TLS or SASL (env DESKSTREAM_KAFKA_CONFIG, default: none).")
+    Path kafkaConfig;
 }

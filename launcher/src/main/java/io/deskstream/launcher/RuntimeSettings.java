@@ -22,12 +22,13 @@ record RuntimeSettings(
         String bootstrapServers,
         String schemaRegistryUrl,
         TopicLayout topicLayout,
-        InstanceSettings instance) {
+        InstanceSettings instance,
+        SecuritySettings security) {
 
     RuntimeSettings(Path dataDir, String httpHost, int httpPort, int kafkaPort, ZoneId reportTimezone,
                     String bootstrapServers, String schemaRegistryUrl, TopicLayout topicLayout) {
         this(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers, schemaRegistryUrl, topicLayout,
-                InstanceSettings.defaults());
+                InstanceSettings.defaults(), SecuritySettings.NONE);
     }
 
     static RuntimeSettings from(RuntimeOptions options) {
@@ -44,12 +45,23 @@ record RuntimeSettings(
                 new InstanceSettings(blankToNull(options.advertisedAddress), options.standbyReplicas,
                         options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN")),
                         new InstanceSettings.Exports(!options.noExports, options.exportsDir,
-                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL)));
+                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL)),
+                SecuritySettings.from(options));
     }
 
     RuntimeSettings with(InstanceSettings changed) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, changed);
+                schemaRegistryUrl, topicLayout, changed, security);
+    }
+
+    RuntimeSettings with(SecuritySettings changed) {
+        return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
+                schemaRegistryUrl, topicLayout, instance, changed);
+    }
+
+    /** The Kafka client properties of {@code --kafka-config}, for every Kafka client of the process. */
+    KafkaClientConfig kafkaClients() {
+        return security.kafkaClients();
     }
 
     /** This instance's address for the others: as configured, else the local HTTP address. */
