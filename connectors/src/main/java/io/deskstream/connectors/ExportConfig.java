@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class ExportConfig extends AbstractConfig {
     public static final String ROTATE_INTERVAL = "export.rotate.interval";
     public static final String COMPRESSION = "export.parquet.compression";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_TRUSTED_CERTIFICATES = "schema.registry.ssl.trusted.certificates";
 
     /** The definition as a connector of {@code format} offers it: the format defaults to its own. */
     public static ConfigDef definition(RowFormat format) {
@@ -42,7 +44,10 @@ public final class ExportConfig extends AbstractConfig {
                     ConfigDef.ValidString.in("zstd", "snappy", "gzip", "uncompressed"), ConfigDef.Importance.LOW,
                     "Parquet compression codec.")
             .define(SCHEMA_REGISTRY_URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                    ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.");
+                    ConfigDef.Importance.HIGH, "The schema registry the report-rows records were written with.")
+            .define(SCHEMA_REGISTRY_TRUSTED_CERTIFICATES, ConfigDef.Type.LIST, "", ConfigDef.Importance.MEDIUM,
+                    "PEM files of further certificates an https schema registry is trusted with, besides the JVM's "
+                    + "trust store.");
     }
 
     /** @param properties with {@code export.format} set (each connector sets its own) */
@@ -84,6 +89,11 @@ public final class ExportConfig extends AbstractConfig {
 
     public String schemaRegistryUrl() {
         return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    /** PEM files of further certificates an https registry is trusted with, besides the JVM's trust store. */
+    public List<Path> schemaRegistryTrustedCertificates() {
+        return getList(SCHEMA_REGISTRY_TRUSTED_CERTIFICATES).stream().map(Path::of).toList();
     }
 
     /** A directory that exists or can be made, and can be written. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.deskstream.api.ApiSettings;
 import io.deskstream.api.DeskstreamApi;
 import io.deskstream.api.HttpServer;
+import io.deskstream.api.HttpsCertificate;
 import io.deskstream.api.cluster.LiveTopology;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
@@ -77,6 +78,7 @@ final class DeskstreamProcess implements AutoCloseable {
     }
 
     private void startParts() throws IOException, InterruptedException {
+        requireCertificateNamesAdvertisedHost();
         java.nio.file.Files.createDirectories(settings.dataDir());
         PortCheck.requireFree(settings.httpHost(), settings.httpPort(), "HTTP", "--http-port");
         if (settings.embeddedBroker()) {
@@ -106,13 +108,16 @@ final class DeskstreamProcess implements AutoCloseable {
         if (settings.embeddedRegistry()) {
             EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(kafkaConnection(), SCHEMAS_TOPIC));
             routes.add(config -> registry.routes(config, REGISTRY_PATH));
-            schemaRegistryUrl = settings.localHttpUrl() + REGISTRY_PATH;
+            // Over HTTPS at the advertised address, the name the certificate holds (checked at start).
+            schemaRegistryUrl = (settings.https() != null ? "https://" + settings.advertisedAddress()
+                    : settings.localHttpUrl()) + REGISTRY_PATH;
         } else {
             schemaRegistryUrl = settings.schemaRegistryUrl();
         }
         DeskstreamApi api = api();
         routes.add(api::declare);
-        started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
+        started(HttpServer.start(settings.httpHost(), settings.httpPort(),
+                settings.https() == null ? null : settings.https().certificate(), routes));
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
@@ -126,7 +131,7 @@ final class DeskstreamProcess implements AutoCloseable {
     }
 
     void startTopology() throws InterruptedException {
-        TopologySettings topology = new TopologySettings(settings.topics(), new SchemaRegistryClient(schemaRegistryUrl))
+        TopologySettings topology = new TopologySettings(settings.topics(), registryClient())
                 .withReportZone(settings.reportTimezone());
         streams = started(StreamsRuntime.start(settings.kafkaClients(), bootstrapServers, topology,
                 settings.streamsDir(), settings.topicLayout().replication(),
@@ -134,7 +139,9 @@ final class DeskstreamProcess implements AutoCloseable {
         liveTopology.started(streams.streams(), streams.description());
         InstanceSettings.Exports exports = settings.instance().exports();
         if (exports.enabled()) {
-            started(ExportWorker.start(settings.kafkaClients(), bootstrapServers, schemaRegistryUrl,
+            List<java.nio.file.Path> registryTrust = settings.https() != null ? settings.https().trustedFiles()
+                    : List.of();
+            started(ExportWorker.start(settings.kafkaClients(), bootstrapServers, schemaRegistryUrl, registryTrust,
                     settings.topics().reportRows(), settings.dataDir(), settings.exportsDir(), exports.closeDelay(),
                     exports.commitInterval()));
         }
@@ -148,7 +155,8 @@ final class DeskstreamProcess implements AutoCloseable {
         EventPublisher events = started(new EventPublisher(kafkaConnection(), recordSerializer(), settings.topics()));
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
-                HostInfo.buildFromEndpoint(settings.advertisedAddress()));
+                HostInfo.buildFromEndpoint(settings.advertisedAddress()),
+                settings.https() == null ? null : settings.https().trust());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
                 new CanonicalEventParser(), adminToken.token()), Clock.systemUTC());
     }
@@ -196,7 +204,34 @@ final class DeskstreamProcess implements AutoCloseable {
 
     /** A serializer of Avro records in the Confluent wire format, registering with this process's registry. */
     Serializer<SpecificRecord> recordSerializer() {
-        return new ConfluentAvroSerializer<>(new SchemaRegistryClient(schemaRegistryUrl));
+        return new ConfluentAvroSerializer<>(registryClient());
+    }
+
+    /**
+     * A client of this process's registry. With HTTPS on, it trusts what calls between instances trust: the embedded
+     * registry of this or another instance is served with their certificates.
+     */
+    SchemaRegistryClient registryClient() {
+        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(),
+                settings.https() != null ? settings.https().trust() : null);
+    }
+
+    /**
+     * With HTTPS, the other instances and this one's own clients (of the embedded registry) call it at its advertised
+     * address, and check that its certificate holds that name: better said at start than at the first call.
+     */
+    private void requireCertificateNamesAdvertisedHost() {
+        if (settings.https() == null) {
+            return;
+        }
+        HttpsCertificate certificate = settings.https().certificate();
+        String host = HostInfo.buildFromEndpoint(settings.advertisedAddress()).host();
+        if (!certificate.names(host)) {
+            throw new IllegalArgumentException("the certificate in " + certificate.certificateFile() + " is for "
+                    + String.join(", ", certificate.names()) + ", not for " + host + ", where the other instances "
+                    + "and this one's own clients call it; pass --advertised-address HOST:PORT with a name the "
+                    + "certificate holds, or use a certificate for " + host);
+        }
     }
 
     /** Runs {@code part} until this process stops; it is closed before the parts started earlier. */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +37,13 @@ final class ExportWorker implements AutoCloseable {
     /**
      * @param clients        the Kafka client properties of {@code --kafka-config}, for the worker's and its tasks'
      *                       clients
+     * @param registryTrust  PEM files of further certificates an https registry is trusted with, besides the JVM's
+     *                       trust store
      * @param commitInterval how often the sinks write what is waiting and commit: the longest a closed hour waits
      */
     static ExportWorker start(KafkaClientConfig clients, String bootstrapServers, String schemaRegistryUrl,
-                              String reportRowsTopic, Path dataDir, Path exportsDir, Duration closeDelay,
-                              Duration commitInterval)
+                              List<Path> registryTrust, String reportRowsTopic, Path dataDir, Path exportsDir,
+                              Duration closeDelay, Duration commitInterval)
             throws InterruptedException {
         Path state = dataDir.resolve("connect");
         try {
@@ -69,6 +72,10 @@ final class ExportWorker implements AutoCloseable {
                 connector.put(ExportConfig.DIRECTORY, exportsDir.toString());
                 connector.put(ExportConfig.CLOSE_DELAY, closeDelay.toSeconds() + "s");
                 connector.put(ExportConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+                if (!registryTrust.isEmpty()) {
+                    connector.put(ExportConfig.SCHEMA_REGISTRY_TRUSTED_CERTIFICATES, registryTrust.stream()
+                            .map(Path::toString).collect(java.util.stream.Collectors.joining(",")));
+                }
                 FutureCallback<Object> created = new FutureCallback<>();
                 connect.herder().putConnectorConfig(connector.get("name"), connector, true, (error, result) ->
                         created.onCompletion(error, result));

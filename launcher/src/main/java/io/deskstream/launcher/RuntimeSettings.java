@@ -66,8 +66,14 @@ record RuntimeSettings(
 
     /** This instance's address for the others: as configured, else the local HTTP address. */
     String advertisedAddress() {
+        String local = localHttpUrl();
         return instance.advertisedAddress() != null ? instance.advertisedAddress()
-                : localHttpUrl().substring("http://".length());
+                : local.substring(local.indexOf("://") + 3);
+    }
+
+    /** HTTPS on the HTTP port, or null for plain HTTP. */
+    SecuritySettings.Https https() {
+        return security.https();
     }
 
     Topics topics() {
@@ -99,7 +105,12 @@ record RuntimeSettings(
     /** The address clients on this machine use for the HTTP port, whatever interface it listens on. */
     String localHttpUrl() {
         String host = httpHost.equals("0.0.0.0") || httpHost.equals("::") ? "127.0.0.1" : httpHost;
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
+        return scheme() + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
+    }
+
+    /** {@code https://} when the HTTP port serves HTTPS, else {@code http://}. */
+    String scheme() {
+        return security.https() != null ? "https://" : "http://";
     }
 
     private static String blankToNull(String value) {

@@ -36,9 +36,12 @@ final class StartupBanner {
         out.println();
         out.println("Ask the report:   curl -H 'Authorization: Bearer " + token.token() + "' "
                 + process.httpUrl() + "/api/v1/reports/departments");
+        boolean defaults = s.embeddedBroker() && s.kafkaPort() == 9092 && s.https() == null;
         out.println("Send events with: ./deskstream ingest FILE.jsonl"
-                + (s.embeddedBroker() && s.kafkaPort() == 9092 ? "" : " --bootstrap-servers " + process.bootstrapServers()
-                + " --schema-registry-url " + process.schemaRegistryUrl()));
+                + (defaults ? "" : " --bootstrap-servers " + process.bootstrapServers()
+                + " --schema-registry-url " + process.schemaRegistryUrl())
+                + (s.https() == null ? "" : " --tls-ca " + s.https().trustedFiles().get(0))
+                + (s.kafkaClients().file() == null ? "" : " --kafka-config " + s.kafkaClients().file()));
         out.println("Press Ctrl-C to stop.");
     }
 

@@ -48,7 +48,7 @@ public final class DeskstreamApi {
 
     public DeskstreamApi(ApiSettings settings, Backends backends, Clock clock) {
         LiveTopology topology = backends.topology();
-        PeerClient peers = new PeerClient();
+        PeerClient peers = new PeerClient(settings.peerTls());
         ClusterQuery cluster = new ClusterQuery(topology, new StorePartitions(topology, backends.admin()), peers,
                 settings.advertised());
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());

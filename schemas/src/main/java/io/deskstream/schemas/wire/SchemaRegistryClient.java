@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
@@ -43,9 +45,18 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl, Settings settings) {
+        this(baseUrl, settings, null);
+    }
+
+    /** @param tls for an {@code https} registry: whom to trust ({@link PemTrust}); null for the JVM's default */
+    public SchemaRegistryClient(String baseUrl, Settings settings, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
     }
 
     public SchemaRegistryClient(String baseUrl) {
