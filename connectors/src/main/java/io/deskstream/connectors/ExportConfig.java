@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ public final class ExportConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** {@code USER:PASSWORD} for the registry, sent as HTTP Basic auth, as Confluent's connectors name it. */
     public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_TRUSTED_CERTIFICATES = "schema.registry.ssl.trusted.certificates";
 
     /** The definition as a connector of {@code format} offers it: the format defaults to its own. */
     public static ConfigDef definition(RowFormat format) {
@@ -57,7 +59,10 @@ public final class ExportConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_USER_INFO, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.MEDIUM,
                     "USER:PASSWORD sent to the schema registry as HTTP Basic auth, when it asks for credentials to "
                             + "read schemas (a deskstream registry with --registry-auth all: any user name and the admin "
-                            + "token); none by default.");
+                            + "token); none by default.")
+            .define(SCHEMA_REGISTRY_TRUSTED_CERTIFICATES, ConfigDef.Type.LIST, "", ConfigDef.Importance.MEDIUM,
+                    "PEM files of further certificates an https schema registry is trusted with, besides the JVM's "
+                    + "trust store.");
     }
 
     /** @param properties with {@code export.format} set (each connector sets its own) */
@@ -113,6 +118,11 @@ public final class ExportConfig extends AbstractConfig {
     public String schemaRegistryUserInfo() {
         org.apache.kafka.common.config.types.Password userInfo = getPassword(SCHEMA_REGISTRY_USER_INFO);
         return userInfo == null || userInfo.value().isEmpty() ? null : userInfo.value();
+    }
+
+    /** PEM files of further certificates an https registry is trusted with, besides the JVM's trust store. */
+    public List<Path> schemaRegistryTrustedCertificates() {
+        return getList(SCHEMA_REGISTRY_TRUSTED_CERTIFICATES).stream().map(Path::of).toList();
     }
 
     /** A directory that exists or can be made, and can be written. */

@@ -3,14 +3,21 @@ package io.deskstream.connectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
 
 import io.deskstream.schemas.output.ReportRow;
 import io.deskstream.schemas.wire.ConfluentAvroDeserializer;
+import io.deskstream.schemas.wire.PemTrust;
 import io.deskstream.schemas.wire.SchemaRegistry;
 import io.deskstream.schemas.wire.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -56,9 +63,24 @@ public class ReportSinkTask extends SinkTask {
         layout = new ExportLayout(config.directory(), config.format());
         files = RowFiles.of(config);
         metrics = new ExportMetrics(config.format());
-        values = new ConfluentAvroDeserializer<>(
-                registry != null ? registry : new SchemaRegistryClient(config.schemaRegistryUrl(),
-                        SchemaRegistryClient.Settings.defaults(), config.schemaRegistryUserInfo()), ReportRow.class);
+        values = new ConfluentAvroDeserializer<>(registry != null ? registry : registryClient(config), ReportRow.class);
+    }
+
+    private static SchemaRegistryClient registryClient(ExportConfig config) {
+        List<Path> trusted = config.schemaRegistryTrustedCertificates();
+        SSLContext tls = null;
+        if (!trusted.isEmpty()) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            try {
+                trusted.forEach(file -> certificates.addAll(PemTrust.certificates(file)));
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException(ExportConfig.SCHEMA_REGISTRY_TRUSTED_CERTIFICATES + ": " + e.getMessage(),
+                        e);
+            }
+            tls = PemTrust.trusting(certificates, true);
+        }
+        return new SchemaRegistryClient(config.schemaRegistryUrl(), SchemaRegistryClient.Settings.defaults(),
+                config.schemaRegistryUserInfo(), tls);
     }
 
     @Override

@@ -60,6 +60,22 @@ class ExportConfigTest {
     }
 
     @Test
+    void anHttpsRegistryIsTrustedWithTheJvmsTrustStoreAndTheCertificatesOfTheFilesGiven() {
+        assertThat(new ExportConfig(valid()).schemaRegistryTrustedCertificates()).isEmpty();
+        Map<String, String> config = valid();
+        config.put(ExportConfig.SCHEMA_REGISTRY_TRUSTED_CERTIFICATES, "/etc/ca.pem, /etc/desk.pem");
+        assertThat(new ExportConfig(config).schemaRegistryTrustedCertificates())
+                .containsExactly(Path.of("/etc/ca.pem"), Path.of("/etc/desk.pem"));
+
+        config.put(ExportConfig.SCHEMA_REGISTRY_TRUSTED_CERTIFICATES, dir.resolve("missing.pem").toString());
+        ReportSinkTask task = new ReportSinkTask();
+        assertThatThrownBy(() -> task.start(config))
+                .isInstanceOf(org.apache.kafka.connect.errors.ConnectException.class)
+                .hasMessageStartingWith(ExportConfig.SCHEMA_REGISTRY_TRUSTED_CERTIFICATES + ": cannot read "
+                        + dir.resolve("missing.pem"));
+    }
+
+    @Test
     void aBadDelayIsRefusedNamingIt() {
         Map<String, String> config = valid();
         config.put(ExportConfig.CLOSE_DELAY, "soon");

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,14 +30,27 @@ public final class ApiFileIngest {
     private static final int LINES_PER_REQUEST = 5_000;
     private static final int ATTEMPTS = 5;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI events;
     private final String token;
 
     /** @param apiUrl the deskstream's base URL, e.g. {@code http://127.0.0.1:7070} */
     public ApiFileIngest(String apiUrl, String token) {
+        this(apiUrl, token, null);
+    }
+
+    /**
+     * @param apiUrl the deskstream's base URL, e.g. {@code https://desk.example.com:7070}
+     * @param tls    whom an {@code https} URL is trusted with; null for the JVM's trust store
+     */
+    public ApiFileIngest(String apiUrl, String token, SSLContext tls) {
         this.events = URI.create(apiUrl.replaceAll("/+$", "") + "/api/v1/events");
         this.token = token;
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
     }
 
     public IngestSummary ingest(Path file, EventFileIngest.Progress progress) throws IOException, InterruptedException {

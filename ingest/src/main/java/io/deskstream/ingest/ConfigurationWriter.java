@@ -1,6 +1,7 @@
 package io.deskstream.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +15,6 @@ import io.deskstream.schemas.config.RoutingRule;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,17 +39,21 @@ public final class ConfigurationWriter implements AutoCloseable {
     private final TopicLayout layout;
     private final Topics topics;
 
-    public ConfigurationWriter(String bootstrapServers, Serializer<SpecificRecord> values, TopicLayout layout) {
+    /**
+     * @param connection where and how to reach Kafka: {@code bootstrap.servers} and any security settings
+     *                   ({@code security.protocol}, SASL, SSL); the writer's own settings go on top
+     */
+    public ConfigurationWriter(Map<String, ?> connection, Serializer<SpecificRecord> values, TopicLayout layout) {
         this.values = values;
         this.layout = layout;
         this.topics = layout.topics();
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.admin = Admin.create(new HashMap<>(connection));
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-configuration"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-configuration"));
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**

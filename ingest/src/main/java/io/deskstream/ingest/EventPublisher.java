@@ -1,6 +1,7 @@
 package io.deskstream.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,18 +30,22 @@ public final class EventPublisher implements AutoCloseable {
     private final Serializer<SpecificRecord> values;
     private final Topics topics;
 
-    public EventPublisher(String bootstrapServers, Serializer<SpecificRecord> values, Topics topics) {
+    /**
+     * @param connection where and how to reach Kafka: {@code bootstrap.servers} and any security settings
+     *                   ({@code security.protocol}, SASL, SSL); this publisher's own settings go on top
+     */
+    public EventPublisher(Map<String, ?> connection, Serializer<SpecificRecord> values, Topics topics) {
         this.values = values;
         this.topics = topics;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-ingest"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-ingest"));
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Completes once the event is durably on its topic. */

@@ -22,7 +22,6 @@ import io.deskstream.simulator.BikeShopHelpDesk;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -87,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         HeapPeak heap = HeapPeak.start();
         out.printf("Starting a fresh Kafka broker and the topology in %s ...%n", dataDir);
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, process.bootstrapServers()))) {
+             Admin admin = Admin.create(process.kafkaConnection())) {
             configure(process, settings.topicLayout());
             // The topology joins its group and opens its stores first, then processes a warm-up portion of the
             // events, so that the start-up (once per process) and the JIT compiler's first minute are not what the
@@ -98,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             SimulatedLoad load = new SimulatedLoad(warmup + events);
             String applicationId = StreamsRuntime.applicationId(topics);
             ProcessingRun.Lag lag = () -> ProcessingProgress.lag(admin, applicationId, topics.inputEvents());
-            try (EventPublisher publisher = new EventPublisher(process.bootstrapServers(), process.recordSerializer(),
+            try (EventPublisher publisher = new EventPublisher(process.kafkaConnection(), process.recordSerializer(),
                     topics)) {
                 double warmupSeconds = 0;
                 if (warmup > 0) {
@@ -114,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
                 long sendStart = System.nanoTime();
                 load.send(publisher, events);
                 double sendRate = events / seconds(System.nanoTime() - sendStart);
-                double consumerRate = rawConsumerRate(process.bootstrapServers(), topics.inputEvents());
+                double consumerRate = rawConsumerRate(process.kafkaConnection(), topics.inputEvents());
                 out.printf("Processing them: routing and every report column, exactly_once_v2 ...%n");
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
@@ -145,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void configure(DeskstreamProcess process, TopicLayout layout) throws Exception {
         BikeShopHelpDesk desk = new BikeShopHelpDesk();
-        try (ConfigurationWriter writer = new ConfigurationWriter(process.bootstrapServers(), process.recordSerializer(),
+        try (ConfigurationWriter writer = new ConfigurationWriter(process.kafkaConnection(), process.recordSerializer(),
                 layout)) {
             for (ObjectNode d : desk.departments()) {
                 writer.put(DepartmentJson.parse(d));
@@ -156,10 +155,9 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double rawConsumerRate(String bootstrap, List<String> topics) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+    private static double rawConsumerRate(Map<String, Object> connection, List<String> topics) {
+        connection.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(connection,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             topics.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));

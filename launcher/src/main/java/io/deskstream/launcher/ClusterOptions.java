@@ -1,5 +1,7 @@
 package io.deskstream.launcher;
 
+import javax.net.ssl.SSLContext;
+
 import io.deskstream.schemas.wire.SchemaRegistryClient;
 import picocli.CommandLine.Option;
 
@@ -33,10 +35,24 @@ final class ClusterOptions {
     @Option(names = {"-v", "--verbose"}, description = "Log what the Kafka clients do.")
     boolean verbose;
 
-    /** A client of the registry, with the credentials given (none when none are). */
-    SchemaRegistryClient registryClient() {
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_KAFKA_CONFIG}",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...), for a cluster that needs "
+                    + "TLS or SASL (env DESKSTREAM_KAFKA_CONFIG, default: none).")
+    java.nio.file.Path kafkaConfig;
+
+    /**
+     * A client of the registry, with the credentials given (none when none are).
+     *
+     * @param tls for an {@code https} registry: whom to trust; null for the JVM's default
+     */
+    SchemaRegistryClient registryClient(SSLContext tls) {
         String userInfo = schemaRegistryUserInfo == null || schemaRegistryUserInfo.isBlank() ? null
                 : schemaRegistryUserInfo.strip();
-        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), userInfo);
+        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), userInfo, tls);
+    }
+
+    /** The Kafka client properties of {@code --kafka-config}, loaded and checked. */
+    KafkaClientConfig kafkaClients() {
+        return KafkaClientConfig.load(kafkaConfig == null || kafkaConfig.toString().isBlank() ? null : kafkaConfig);
     }
 }

@@ -10,12 +10,13 @@ import java.util.function.Consumer;
 import io.deskstream.api.ApiSettings;
 import io.deskstream.api.DeskstreamApi;
 import io.deskstream.api.HttpServer;
+import io.deskstream.api.HttpsCertificate;
 import io.deskstream.api.cluster.LiveTopology;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.schemas.json.CanonicalEventParser;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.streams.state.HostInfo;
 import java.time.Clock;
 import java.util.Map;
@@ -87,6 +88,7 @@ final class DeskstreamProcess implements AutoCloseable {
     }
 
     private void startParts() throws IOException, InterruptedException {
+        requireCertificateNamesAdvertisedHost();
         java.nio.file.Files.createDirectories(settings.dataDir());
         metrics = started(new OperatorMetrics());
         String advertising = settings.advertisedAddressWarning();
@@ -100,15 +102,21 @@ final class DeskstreamProcess implements AutoCloseable {
             PortCheck.requireFree("127.0.0.1", broker.port(), "Kafka", "--kafka-port");
             PortCheck.requireFree("127.0.0.1", broker.controllerPort(), "Kafka controller, the Kafka port + 1",
                     "--kafka-port");
+            if (settings.kafkaClients().securityProtocol() != SecurityProtocol.PLAINTEXT) {
+                throw new IllegalArgumentException("the embedded broker takes PLAINTEXT clients only, and "
+                        + settings.kafkaClients().source() + " sets security.protocol="
+                        + settings.kafkaClients().securityProtocol() + ": it is for a cluster given with "
+                        + "--bootstrap-servers");
+            }
             bootstrapServers = started(EmbeddedKafkaBroker.start(broker)).bootstrapServers();
         } else {
             bootstrapServers = settings.bootstrapServers();
-            ClusterCheck.requireReachable(bootstrapServers);
+            ClusterCheck.requireReachable(bootstrapServers, settings.kafkaClients());
         }
         List<NewTopic> topics = new ArrayList<>(settings.topicLayout().newTopics());
-        ConfiguredDepartments.read(bootstrapServers, settings.topics().departments())
+        ConfiguredDepartments.read(kafkaConnection(), settings.topics().departments())
                 .forEach(id -> topics.add(settings.topicLayout().departmentTopic(id)));
-        createdTopics = TopicProvisioner.createMissing(bootstrapServers, topics);
+        createdTopics = TopicProvisioner.createMissing(kafkaConnection(), topics);
         adminToken = AdminToken.resolve(settings.instance().adminToken(), settings.dataDir());
 
         List<Consumer<JavalinConfig>> routes = new ArrayList<>();
@@ -122,10 +130,12 @@ final class DeskstreamProcess implements AutoCloseable {
                     settings.schemaRegistryUrl());
         }
         if (settings.embeddedRegistry()) {
-            EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(bootstrapServers, SCHEMAS_TOPIC));
+            EmbeddedSchemaRegistry registry = started(EmbeddedSchemaRegistry.start(kafkaConnection(), SCHEMAS_TOPIC));
             RegistryAuth auth = new RegistryAuth(adminToken.token(), access.auth());
             routes.add(config -> registry.routes(config, REGISTRY_PATH, auth));
-            schemaRegistryUrl = settings.localHttpUrl() + REGISTRY_PATH;
+            // Over HTTPS at the advertised address, the name the certificate holds (checked at start).
+            schemaRegistryUrl = (settings.https() != null ? "https://" + settings.advertisedAddress()
+                    : settings.localHttpUrl()) + REGISTRY_PATH;
             // The admin token goes only to this process's own registry; an external one gets what was configured.
             registryUserInfo = REGISTRY_USER + ":" + adminToken.token();
             registerInputSchemas(registry);
@@ -135,7 +145,8 @@ final class DeskstreamProcess implements AutoCloseable {
         }
         DeskstreamApi api = api();
         routes.add(api::declare);
-        started(HttpServer.start(settings.httpHost(), settings.httpPort(), routes));
+        started(HttpServer.start(settings.httpHost(), settings.httpPort(),
+                settings.https() == null ? null : settings.https().certificate(), routes));
         LOG.info("deskstream started: Kafka {}, schema registry {}", bootstrapServers, schemaRegistryUrl);
     }
 
@@ -171,8 +182,8 @@ final class DeskstreamProcess implements AutoCloseable {
         TopologySettings topology = new TopologySettings(settings.topics(), registryClient())
                 .withReportZone(settings.reportTimezone()).withRetention(settings.retention())
                 .withObserver(metrics.observer());
-        streams = started(StreamsRuntime.start(bootstrapServers, topology, settings.streamsDir(),
-                settings.topicLayout().replication(),
+        streams = started(StreamsRuntime.start(settings.kafkaClients(), bootstrapServers, topology,
+                settings.streamsDir(), settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas()));
         liveTopology.started(streams.streams(), streams.description());
         metrics.bind(streams.streams());
@@ -182,22 +193,26 @@ final class DeskstreamProcess implements AutoCloseable {
             // worker keeps connector settings readable on its (local) REST port.
             String sinkUserInfo = settings.embeddedRegistry()
                     && settings.instance().registry().auth() == RegistryAuth.Scope.WRITES ? null : registryUserInfo;
-            started(ExportWorker.start(bootstrapServers, schemaRegistryUrl, sinkUserInfo, settings.topics().reportRows(),
-                    settings.dataDir(), settings.exportsDir(), exports.closeDelay(), exports.commitInterval(),
-                    settings.retention()));
+            List<java.nio.file.Path> registryTrust = settings.https() != null ? settings.https().trustedFiles()
+                    : List.of();
+            started(ExportWorker.start(settings.kafkaClients(), bootstrapServers,
+                    new ExportWorker.Registry(schemaRegistryUrl, sinkUserInfo, registryTrust),
+                    settings.topics().reportRows(), settings.dataDir(), settings.exportsDir(),
+                    new ExportWorker.Timing(exports.closeDelay(), exports.commitInterval(), settings.retention())));
         }
     }
 
     /** The HTTP API over this process's topology, producers and admin client (closed with the process). */
     private DeskstreamApi api() {
-        Admin admin = started(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));
-        ConfigurationWriter configuration = started(new ConfigurationWriter(bootstrapServers, recordSerializer(),
+        Admin admin = started(Admin.create(kafkaConnection()));
+        ConfigurationWriter configuration = started(new ConfigurationWriter(kafkaConnection(), recordSerializer(),
                 settings.topicLayout()));
-        EventPublisher events = started(new EventPublisher(bootstrapServers, recordSerializer(), settings.topics()));
+        EventPublisher events = started(new EventPublisher(kafkaConnection(), recordSerializer(), settings.topics()));
         metrics.bind(events.producer());
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
-                HostInfo.buildFromEndpoint(settings.advertisedAddress()), settings.instance().metricsNeedToken());
+                HostInfo.buildFromEndpoint(settings.advertisedAddress()), settings.instance().metricsNeedToken(),
+                settings.https() == null ? null : settings.https().trust());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
                 new CanonicalEventParser(), adminToken.token(), metrics.registry()), Clock.systemUTC());
     }
@@ -213,6 +228,14 @@ final class DeskstreamProcess implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The base of every Kafka client of this process: {@code bootstrap.servers} and the properties of
+     * {@code --kafka-config}; a new map each time, for the caller to add its own settings to.
+     */
+    Map<String, Object> kafkaConnection() {
+        return settings.kafkaClients().connection(bootstrapServers);
     }
 
     String schemaRegistryUrl() {
@@ -240,9 +263,32 @@ final class DeskstreamProcess implements AutoCloseable {
         return new ConfluentAvroSerializer<>(registryClient());
     }
 
-    /** A client of this process's registry, with this process's credentials for it. */
+    /**
+     * A client of this process's registry, with this process's credentials for it. With HTTPS on, it trusts what
+     * calls between instances trust: the embedded registry of this or another instance is served with their
+     * certificates.
+     */
     SchemaRegistryClient registryClient() {
-        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), registryUserInfo);
+        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), registryUserInfo,
+                settings.https() != null ? settings.https().trust() : null);
+    }
+
+    /**
+     * With HTTPS, the other instances and this one's own clients (of the embedded registry) call it at its advertised
+     * address, and check that its certificate holds that name: better said at start than at the first call.
+     */
+    private void requireCertificateNamesAdvertisedHost() {
+        if (settings.https() == null) {
+            return;
+        }
+        HttpsCertificate certificate = settings.https().certificate();
+        String host = HostInfo.buildFromEndpoint(settings.advertisedAddress()).host();
+        if (!certificate.names(host)) {
+            throw new IllegalArgumentException("the certificate in " + certificate.certificateFile() + " is for "
+                    + String.join(", ", certificate.names()) + ", not for " + host + ", where the other instances "
+                    + "and this one's own clients call it; pass --advertised-address HOST:PORT with a name the "
+                    + "certificate holds, or use a certificate for " + host);
+        }
     }
 
     /** Runs {@code part} until this process stops; it is closed before the parts started earlier. */

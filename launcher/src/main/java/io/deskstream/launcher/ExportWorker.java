@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +30,43 @@ final class ExportWorker implements AutoCloseable {
 
     private final Connect<StandaloneHerder> connect;
 
+    /**
+     * The schema registry the sinks read the report rows' schemas from.
+     *
+     * @param url                 its base URL
+     * @param userInfo            {@code USER:PASSWORD} the sinks send to it when they read schemas, or null
+     * @param trustedCertificates PEM files of further certificates an https registry is trusted with, besides the
+     *                            JVM's trust store
+     */
+    record Registry(String url, String userInfo, List<Path> trustedCertificates) {
+
+        Registry {
+            trustedCertificates = List.copyOf(trustedCertificates);
+        }
+    }
+
+    /**
+     * When the sinks write.
+     *
+     * @param closeDelay     how long after its end an hour is written
+     * @param commitInterval how often the sinks write what is waiting and commit: the longest a closed hour waits
+     * @param retention      deskstream's: older hours no longer change, and the sinks forget what they wrote of them
+     */
+    record Timing(Duration closeDelay, Duration commitInterval, Duration retention) {
+    }
+
     private ExportWorker(Connect<StandaloneHerder> connect) {
         this.connect = connect;
     }
 
     /**
-     * @param registryUserInfo {@code USER:PASSWORD} the sinks send to the registry when they read schemas, or null
-     * @param commitInterval   how often the sinks write what is waiting and commit: the longest a closed hour waits
-     * @param retention        deskstream's: older hours no longer change, and the sinks forget what they wrote of them
+     * @param clients          the Kafka client properties of {@code --kafka-config}, for the worker's and its tasks'
+     *                         clients
+     * @param registry         the registry the sinks read schemas from, and how they reach it
+     * @param timing           when hours are written and committed, and how long they can still change
      */
-    static ExportWorker start(String bootstrapServers, String schemaRegistryUrl, String registryUserInfo,
-                              String reportRowsTopic, Path dataDir,
-                              Path exportsDir, Duration closeDelay, Duration commitInterval, Duration retention)
+    static ExportWorker start(KafkaClientConfig clients, String bootstrapServers, Registry registry,
+                              String reportRowsTopic, Path dataDir, Path exportsDir, Timing timing)
             throws InterruptedException {
         Path state = dataDir.resolve("connect");
         try {
@@ -48,12 +74,11 @@ final class ExportWorker implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + state + ": " + e.getMessage(), e);
         }
-        Map<String, String> worker = new HashMap<>();
-        worker.put("bootstrap.servers", bootstrapServers);
+        Map<String, String> worker = clients.connectWorker(bootstrapServers);
         worker.put("key.converter", StringConverter.class.getName());
         worker.put("value.converter", ByteArrayConverter.class.getName());
         worker.put("offset.storage.file.filename", state.resolve("standalone.offsets").toString());
-        worker.put("offset.flush.interval.ms", String.valueOf(commitInterval.toMillis()));
+        worker.put("offset.flush.interval.ms", String.valueOf(timing.commitInterval().toMillis()));
         // The report rows are written in Kafka transactions (exactly once): read only what was committed.
         worker.put("consumer.isolation.level", "read_committed");
         worker.put("plugin.discovery", "service_load");
@@ -68,11 +93,15 @@ final class ExportWorker implements AutoCloseable {
                 connector.put("tasks.max", "1");
                 connector.put("topics", reportRowsTopic);
                 connector.put(ExportConfig.DIRECTORY, exportsDir.toString());
-                connector.put(ExportConfig.CLOSE_DELAY, closeDelay.toSeconds() + "s");
-                connector.put(ExportConfig.RETENTION_DAYS, String.valueOf(retention.toDays()));
-                connector.put(ExportConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-                if (registryUserInfo != null) {
-                    connector.put(ExportConfig.SCHEMA_REGISTRY_USER_INFO, registryUserInfo);
+                connector.put(ExportConfig.CLOSE_DELAY, timing.closeDelay().toSeconds() + "s");
+                connector.put(ExportConfig.RETENTION_DAYS, String.valueOf(timing.retention().toDays()));
+                connector.put(ExportConfig.SCHEMA_REGISTRY_URL, registry.url());
+                if (registry.userInfo() != null) {
+                    connector.put(ExportConfig.SCHEMA_REGISTRY_USER_INFO, registry.userInfo());
+                }
+                if (!registry.trustedCertificates().isEmpty()) {
+                    connector.put(ExportConfig.SCHEMA_REGISTRY_TRUSTED_CERTIFICATES, registry.trustedCertificates()
+                            .stream().map(Path::toString).collect(java.util.stream.Collectors.joining(",")));
                 }
                 FutureCallback<Object> created = new FutureCallback<>();
                 connect.herder().putConnectorConfig(connector.get("name"), connector, true, (error, result) ->

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import javax.net.ssl.SSLContext;
+
 import io.deskstream.ingest.ApiFileIngest;
 import io.deskstream.ingest.EventFileIngest;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.ingest.IngestSummary;
 import io.deskstream.schemas.json.CanonicalEventParser;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
+import io.deskstream.schemas.wire.PemTrust;
 import io.deskstream.topology.Topics;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -50,6 +53,12 @@ final class IngestCommand implements Callable<Integer> {
             description = "The admin token, for --api (env DESKSTREAM_TOKEN).")
     String token;
 
+    @Option(names = "--tls-ca", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_TLS_CA}",
+            description = "PEM certificates that an https --api or --schema-registry-url is trusted with, e.g. the "
+                    + "--tls-cert of a deskstream with a certificate of its own (env DESKSTREAM_TLS_CA, default: the "
+                    + "JDK's trust store).")
+    Path tlsCa;
+
     @Override
     public Integer call() throws Exception {
         if (cluster.verbose) {
@@ -62,24 +71,28 @@ final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--api needs --token (or DESKSTREAM_TOKEN): the admin token, printed at "
                     + "start and kept in DATA_DIR/admin-token");
         }
+        KafkaClientConfig kafkaClients = cluster.kafkaClients();
+        SSLContext tls = tlsCa == null || tlsCa.toString().isBlank() ? null
+                : PemTrust.trusting(PemTrust.certificates(tlsCa), false);
         if (api == null) {
-            ClusterCheck.requireReachable(cluster.bootstrapServers);
+            ClusterCheck.requireReachable(cluster.bootstrapServers, kafkaClients);
         }
         long lines = EventFileIngest.countLines(file);
         PrintStream out = System.out;
         long started = System.nanoTime();
         IngestSummary summary;
         try (ProgressBar bar = progressBar(lines)) {
-            summary = api != null ? new ApiFileIngest(api, token.strip()).ingest(file, bar::stepTo) : toKafka(bar);
+            summary = api != null ? new ApiFileIngest(api, token.strip(), tls).ingest(file, bar::stepTo)
+                    : toKafka(bar, kafkaClients, tls);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         report(out, summary, took);
         return 0;
     }
 
-    private IngestSummary toKafka(ProgressBar bar) throws Exception {
-        try (EventPublisher publisher = new EventPublisher(cluster.bootstrapServers,
-                new ConfluentAvroSerializer<>(cluster.registryClient()),
+    private IngestSummary toKafka(ProgressBar bar, KafkaClientConfig kafkaClients, SSLContext tls) throws Exception {
+        try (EventPublisher publisher = new EventPublisher(kafkaClients.connection(cluster.bootstrapServers),
+                new ConfluentAvroSerializer<>(cluster.registryClient(tls)),
                 new Topics(cluster.topicPrefix))) {
             return new EventFileIngest(new CanonicalEventParser(), publisher).ingest(file, bar::stepTo);
         }

@@ -150,4 +150,25 @@ final class RuntimeOptions {
             description = "Whether GET /metrics is open, as scrapers usually expect, or asks for a token like the API "
                     + "(env DESKSTREAM_METRICS_AUTH, default: ${DEFAULT-VALUE}).")
     String metricsAuth;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_KAFKA_CONFIG}",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every Kafka client of "
+                    + "deskstream, for a cluster that needs TLS or SASL (env DESKSTREAM_KAFKA_CONFIG, default: none).")
+    Path kafkaConfig;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_TLS_CERT}",
+            description = "PEM certificate chain to serve HTTPS with, instead of HTTP; needs --tls-key "
+                    + "(env DESKSTREAM_TLS_CERT, default: none, plain HTTP).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_TLS_KEY}",
+            description = "PEM private key (PKCS#8, RSA or EC, unencrypted) of --tls-cert "
+                    + "(env DESKSTREAM_TLS_KEY, default: none).")
+    Path tlsKey;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE", defaultValue = "${env:DESKSTREAM_TLS_CA}",
+            description = "PEM CA certificates that this instance's HTTPS calls, to the other instances and to the "
+                    + "schema registry, trust besides its own certificate (env DESKSTREAM_TLS_CA, default: the JDK's "
+                    + "trust store).")
+    Path tlsCa;
 }

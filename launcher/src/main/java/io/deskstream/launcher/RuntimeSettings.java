@@ -14,6 +14,7 @@ import io.deskstream.topology.Topics;
  * @param bootstrapServers  an existing cluster, or null for the embedded broker
  * @param schemaRegistryUrl an existing registry, or null for the embedded one
  * @param retention         how long conversations, ratings and report cells are kept, by event time
+ * @param security          Kafka client properties ({@code --kafka-config}) and HTTPS on the HTTP port
  */
 record RuntimeSettings(
         Path dataDir,
@@ -25,12 +26,13 @@ record RuntimeSettings(
         String schemaRegistryUrl,
         TopicLayout topicLayout,
         InstanceSettings instance,
-        Duration retention) {
+        Duration retention,
+        SecuritySettings security) {
 
     RuntimeSettings(Path dataDir, String httpHost, int httpPort, int kafkaPort, ZoneId reportTimezone,
                     String bootstrapServers, String schemaRegistryUrl, TopicLayout topicLayout) {
         this(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers, schemaRegistryUrl, topicLayout,
-                InstanceSettings.defaults(), TopologySettings.DEFAULT_RETENTION);
+                InstanceSettings.defaults(), TopologySettings.DEFAULT_RETENTION, SecuritySettings.NONE);
     }
 
     static RuntimeSettings from(RuntimeOptions options) {
@@ -54,23 +56,40 @@ record RuntimeSettings(
                         new InstanceSettings.Registry(options.registryAuth,
                                 blankToNull(options.schemaRegistryUserInfo)),
                         MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN),
-                Duration.ofDays(options.retentionDays));
+                Duration.ofDays(options.retentionDays),
+                SecuritySettings.from(options));
     }
 
     RuntimeSettings with(InstanceSettings changed) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, changed, retention);
+                schemaRegistryUrl, topicLayout, changed, retention, security);
     }
 
     RuntimeSettings withRetention(Duration kept) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, instance, kept);
+                schemaRegistryUrl, topicLayout, instance, kept, security);
+    }
+
+    RuntimeSettings with(SecuritySettings changed) {
+        return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
+                schemaRegistryUrl, topicLayout, instance, retention, changed);
+    }
+
+    /** The Kafka client properties of {@code --kafka-config}, for every Kafka client of the process. */
+    KafkaClientConfig kafkaClients() {
+        return security.kafkaClients();
     }
 
     /** This instance's address for the others: as configured, else the local HTTP address. */
     String advertisedAddress() {
+        String local = localHttpUrl();
         return instance.advertisedAddress() != null ? instance.advertisedAddress()
-                : localHttpUrl().substring("http://".length());
+                : local.substring(local.indexOf("://") + 3);
+    }
+
+    /** HTTPS on the HTTP port, or null for plain HTTP. */
+    SecuritySettings.Https https() {
+        return security.https();
     }
 
     Topics topics() {
@@ -116,7 +135,12 @@ record RuntimeSettings(
     /** The address clients on this machine use for the HTTP port, whatever interface it listens on. */
     String localHttpUrl() {
         String host = httpHost.equals("0.0.0.0") || httpHost.equals("::") ? "127.0.0.1" : httpHost;
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
+        return scheme() + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
+    }
+
+    /** {@code https://} when the HTTP port serves HTTPS, else {@code http://}. */
+    String scheme() {
+        return security.https() != null ? "https://" : "http://";
     }
 
     private static String blankToNull(String value) {

@@ -75,7 +75,7 @@ final class SimulatorFeed implements AutoCloseable {
         }
         long seed = settings.seed() != null ? settings.seed() : ThreadLocalRandom.current().nextLong();
         HelpDeskSimulation simulation = new HelpDeskSimulation(seed, start, settings.eventsPerSecond(), desk);
-        EventPublisher publisher = new EventPublisher(process.bootstrapServers(), process.recordSerializer(),
+        EventPublisher publisher = new EventPublisher(process.kafkaConnection(), process.recordSerializer(),
                 process.settings().topics());
         SimulatorFeed feed = new SimulatorFeed(simulation, publisher, stateFile);
         feed.backfill(start, now);
@@ -85,10 +85,10 @@ final class SimulatorFeed implements AutoCloseable {
 
     /** Writes the shop's departments and rules unless departments are configured already (then they are the user's). */
     private static void configureOnce(DeskstreamProcess process, BikeShopHelpDesk desk) throws InvalidInputException {
-        if (!ConfiguredDepartments.read(process.bootstrapServers(), process.settings().topics().departments()).isEmpty()) {
+        if (!ConfiguredDepartments.read(process.kafkaConnection(), process.settings().topics().departments()).isEmpty()) {
             return;
         }
-        try (ConfigurationWriter writer = new ConfigurationWriter(process.bootstrapServers(),
+        try (ConfigurationWriter writer = new ConfigurationWriter(process.kafkaConnection(),
                 process.recordSerializer(), process.settings().topicLayout())) {
             for (ObjectNode department : desk.departments()) {
                 writer.put(DepartmentJson.parse(department));

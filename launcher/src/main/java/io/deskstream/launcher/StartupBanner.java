@@ -45,9 +45,12 @@ final class StartupBanner {
         out.println();
         out.println("Ask the report:   curl -H \"Authorization: Bearer " + bearer + "\" "
                 + process.httpUrl() + "/api/v1/reports/departments");
+        boolean defaults = s.embeddedBroker() && s.kafkaPort() == 9092 && s.https() == null;
         out.println("Send events with: ./deskstream ingest FILE.jsonl"
-                + (s.embeddedBroker() && s.kafkaPort() == 9092 ? "" : " --bootstrap-servers " + process.bootstrapServers()
+                + (defaults ? "" : " --bootstrap-servers " + process.bootstrapServers()
                 + " --schema-registry-url " + process.schemaRegistryUrl())
+                + (s.https() == null ? "" : " --tls-ca " + s.https().trustedFiles().get(0))
+                + (s.kafkaClients().file() == null ? "" : " --kafka-config " + s.kafkaClients().file())
                 + (s.embeddedRegistry() && registryAuthAll
                         ? " --schema-registry-user-info \"" + DeskstreamProcess.REGISTRY_USER + ":" + bearer + "\"" : ""));
         out.println("Press Ctrl-C to stop.");

@@ -42,17 +42,17 @@ final class StreamsRuntime implements AutoCloseable {
     }
 
     /**
+     * @param clients           the Kafka client properties of {@code --kafka-config}, for every client of Streams
      * @param applicationServer this instance's HTTP {@code host:port} as the other instances reach it: Kafka Streams
      *                          tells every instance where each partition's state lives
      * @param standbyReplicas   warm copies of each store on other instances
      */
-    static StreamsRuntime start(String bootstrapServers, TopologySettings settings, Path stateDir,
-                                short replication, String applicationServer, int standbyReplicas)
+    static StreamsRuntime start(KafkaClientConfig clients, String bootstrapServers, TopologySettings settings,
+                                Path stateDir, short replication, String applicationServer, int standbyReplicas)
             throws InterruptedException {
         Topics topics = settings.topics();
-        Properties props = new Properties();
+        Properties props = clients.streams(bootstrapServers);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(topics));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);

@@ -1,6 +1,7 @@
 package io.deskstream.launcher;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +22,17 @@ final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    /** Returns the names of the topics it created. */
-    static List<String> createMissing(String bootstrapServers, List<NewTopic> wanted) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+    /**
+     * Returns the names of the topics it created.
+     *
+     * @param connection {@code bootstrap.servers} and the security settings of the Kafka clients
+     */
+    static List<String> createMissing(Map<String, Object> connection, List<NewTopic> wanted)
+            throws InterruptedException {
+        Object bootstrapServers = connection.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             List<String> created = new ArrayList<>();

@@ -30,17 +30,32 @@ final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final String token;
 
     ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, (javax.net.ssl.SSLContext) null);
+    }
+
+    /** @param tls whom an https deskstream is trusted with; null for the JVM's trust store */
+    ApiClient(String baseUrl, String token, javax.net.ssl.SSLContext tls) {
+        this(baseUrl, token, tls == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build());
+    }
+
+    private ApiClient(String baseUrl, String token, HttpClient http) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.http = http;
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     ApiClient as(String otherToken) {
-        return new ApiClient(baseUrl, otherToken);
+        return new ApiClient(baseUrl, otherToken, http);
     }
 
     Answer get(String path) {

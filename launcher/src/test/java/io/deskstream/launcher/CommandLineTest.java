@@ -35,7 +35,10 @@ class CommandLineTest {
                 .contains("--kafka-port", "DESKSTREAM_KAFKA_PORT", "default: 9092")
                 .contains("--report-timezone", "DESKSTREAM_REPORT_TIMEZONE", "default: UTC")
                 .contains("--bootstrap-servers", "DESKSTREAM_BOOTSTRAP_SERVERS")
-                .contains("--schema-registry-url", "DESKSTREAM_SCHEMA_REGISTRY_URL");
+                .contains("--schema-registry-url", "DESKSTREAM_SCHEMA_REGISTRY_URL")
+                .contains("--kafka-config", "DESKSTREAM_KAFKA_CONFIG")
+                .contains("--tls-cert", "DESKSTREAM_TLS_CERT", "--tls-key", "DESKSTREAM_TLS_KEY")
+                .contains("--tls-ca", "DESKSTREAM_TLS_CA");
     }
 
     @ParameterizedTest

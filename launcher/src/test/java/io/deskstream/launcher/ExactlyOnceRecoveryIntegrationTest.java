@@ -133,7 +133,7 @@ class ExactlyOnceRecoveryIntegrationTest {
 
     private static void configure(String bootstrap, String registry) throws Exception {
         TopicLayout layout = new TopicLayout(TOPICS, 2, (short) 1, Duration.ofDays(30));
-        try (ConfigurationWriter writer = new ConfigurationWriter(bootstrap,
+        try (ConfigurationWriter writer = new ConfigurationWriter(Map.of("bootstrap.servers", bootstrap),
                 new ConfluentAvroSerializer<>(registryClient(registry)), layout)) {
             for (JsonNode d : JSON.readTree(CONFORMANCE.resolve("departments.json").toFile())) {
                 writer.put(DepartmentJson.parse((ObjectNode) d));
@@ -145,7 +145,7 @@ class ExactlyOnceRecoveryIntegrationTest {
     }
 
     private static void ingestTheWeek(String bootstrap, String registry) throws Exception {
-        try (EventPublisher publisher = new EventPublisher(bootstrap,
+        try (EventPublisher publisher = new EventPublisher(Map.of("bootstrap.servers", bootstrap),
                 new ConfluentAvroSerializer<>(registryClient(registry)), TOPICS)) {
             new EventFileIngest(new CanonicalEventParser(), publisher).ingest(CONFORMANCE.resolve("events.jsonl"), line -> { });
         }

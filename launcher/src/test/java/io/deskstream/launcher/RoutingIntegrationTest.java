@@ -59,8 +59,8 @@ class RoutingIntegrationTest {
         try (DeskstreamProcess process = DeskstreamProcess.start(settings)) {
             bootstrap = process.bootstrapServers();
             registryUrl = process.schemaRegistryUrl();
-            try (ConfigurationWriter config = new ConfigurationWriter(bootstrap, process.recordSerializer(), settings.topicLayout());
-                 EventPublisher events = new EventPublisher(bootstrap, process.recordSerializer(), TOPICS)) {
+            try (ConfigurationWriter config = new ConfigurationWriter(process.kafkaConnection(), process.recordSerializer(), settings.topicLayout());
+                 EventPublisher events = new EventPublisher(process.kafkaConnection(), process.recordSerializer(), TOPICS)) {
                 config.put(DepartmentJson.parse(json("{\"id\": \"sales\", \"name\": \"Sales\"}")));
                 assertThat(topicNames(bootstrap)).as("a department created gets its topic")
                         .contains(TOPICS.routedTicketsOf("sales"));
@@ -86,7 +86,7 @@ class RoutingIntegrationTest {
         }
 
         try (DeskstreamProcess restarted = DeskstreamProcess.start(settings);
-             EventPublisher events = new EventPublisher(bootstrap, restarted.recordSerializer(), TOPICS)) {
+             EventPublisher events = new EventPublisher(restarted.kafkaConnection(), restarted.recordSerializer(), TOPICS)) {
             send(events, "{\"id\":\"e-2\",\"type\":\"ticket.created\",\"ts\":\"2026-11-02T09:05:00Z\",\"ticketId\":\"t-2\",\"channel\":\"email\"}",
                     "{\"id\":\"e-3\",\"type\":\"ticket.transferred\",\"ts\":\"2026-11-02T09:10:00Z\",\"ticketId\":\"t-1\",\"departmentId\":\"sales\"}");
 

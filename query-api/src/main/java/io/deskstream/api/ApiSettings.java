@@ -2,6 +2,8 @@ package io.deskstream.api;
 
 import java.time.ZoneId;
 
+import javax.net.ssl.SSLContext;
+
 import io.deskstream.topology.Topics;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -12,9 +14,17 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param maxEventsBodyBytes the largest body {@code POST /api/v1/events} takes; larger answers 413
  * @param advertised         this instance's address as the other instances reach it ({@code application.server})
  * @param metricsNeedToken   whether {@code GET /metrics} asks for a token (open by default, as scrapers expect)
+ * @param peerTls            null when the instances call each other over plain HTTP, else the trust of their HTTPS
+ *                           calls
  */
 public record ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
-                          HostInfo advertised, boolean metricsNeedToken) {
+                          HostInfo advertised, boolean metricsNeedToken, SSLContext peerTls) {
 
     public static final long DEFAULT_MAX_EVENTS_BODY_BYTES = 64L * 1024 * 1024;
+
+    /** Settings of instances that call each other over plain HTTP. */
+    public ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
+                       HostInfo advertised, boolean metricsNeedToken) {
+        this(topics, applicationId, reportZone, maxEventsBodyBytes, advertised, metricsNeedToken, null);
+    }
 }

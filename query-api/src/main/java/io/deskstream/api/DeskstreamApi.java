@@ -56,7 +56,7 @@ public final class DeskstreamApi {
     public DeskstreamApi(ApiSettings settings, Backends backends, Clock clock) {
         LiveTopology topology = backends.topology();
         metrics = new ApiMetrics(backends.meters());
-        PeerClient peers = new PeerClient();
+        PeerClient peers = new PeerClient(settings.peerTls());
         ClusterQuery cluster = new ClusterQuery(topology, new StorePartitions(topology, backends.admin()), peers,
                 settings.advertised());
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());

@@ -1,5 +1,7 @@
 package io.deskstream.registry;
 
+import java.util.Map;
+
 import io.javalin.config.JavalinConfig;
 
 /**
@@ -16,9 +18,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.store = store;
     }
 
-    /** Reads the schemas topic (created if missing) to its end and keeps following it. */
-    public static EmbeddedSchemaRegistry start(String bootstrapServers, String topicName) throws InterruptedException {
-        SchemasTopic topic = new SchemasTopic(bootstrapServers, topicName);
+    /**
+     * Reads the schemas topic (created if missing) to its end and keeps following it.
+     *
+     * @param connection where and how its Kafka clients reach the cluster: {@code bootstrap.servers} and any
+     *                   security settings ({@code security.protocol}, SASL, SSL)
+     */
+    public static EmbeddedSchemaRegistry start(Map<String, ?> connection, String topicName)
+            throws InterruptedException {
+        SchemasTopic topic = new SchemasTopic(connection, topicName);
         SchemaStore store = new SchemaStore(topic);
         try {
             long end = topic.startReading(store);

@@ -1,6 +1,7 @@
 package io.deskstream.registry;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +37,7 @@ final class SchemasTopic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchemasTopic.class);
     private static final long TIMEOUT_SECONDS = 30;
 
+    private final Map<String, ?> connection;
     private final String bootstrapServers;
     private final TopicPartition partition;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -43,24 +45,31 @@ final class SchemasTopic implements AutoCloseable {
     private Thread reader;
     private volatile boolean running = true;
 
-    SchemasTopic(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param connection {@code bootstrap.servers} and any security settings of the Kafka clients */
+    SchemasTopic(Map<String, ?> connection, String topic) {
+        this.connection = Map.copyOf(connection);
+        this.bootstrapServers = String.valueOf(connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         this.partition = new TopicPartition(topic, 0);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-schema-registry"),
+                ProducerConfig.CLIENT_ID_CONFIG, "deskstream-schema-registry")),
                 new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The connection's settings with {@code own} on top. */
+    private Map<String, Object> with(Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(own);
+        return config;
     }
 
     /** Creates the topic if needed, then starts reading; returns the end offset at start. */
     long startReading(SchemaStore store) throws InterruptedException {
         createIfMissing();
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        consumer = new KafkaConsumer<>(with(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "deskstream-schema-registry-reader"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "deskstream-schema-registry-reader")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
@@ -97,7 +106,7 @@ final class SchemasTopic implements AutoCloseable {
     }
 
     private void createIfMissing() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(with(Map.of()))) {
             Set<String> topics = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (topics.contains(partition.topic())) {
                 return;

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +69,7 @@ class EmbeddedSchemaRegistryTest {
     @BeforeEach
     void startRegistry() throws Exception {
         topic = "_schemas-" + (++topicNumber);
-        serve(EmbeddedSchemaRegistry.start(broker.bootstrapServers(), topic));
+        serve(EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", broker.bootstrapServers()), topic));
     }
 
     private void serve(EmbeddedSchemaRegistry started) {
@@ -235,7 +236,7 @@ class EmbeddedSchemaRegistryTest {
         http.stop();
         registry.close();
 
-        serve(EmbeddedSchemaRegistry.start(broker.bootstrapServers(), topic));
+        serve(EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", broker.bootstrapServers()), topic));
 
         assertThat(client.schemaById(id)).isEqualTo(schema);
         assertThat(get("/subjects/things-value/versions/latest").path("version").asInt()).isEqualTo(1);

@@ -27,6 +27,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
     private static final int NODE_ID = 1;
 
     private final BrokerSettings settings;
@@ -45,6 +46,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return settings.bootstrapServers();
+    }
+
+    /** The address of the listener that takes only SASL/PLAIN clients; only with a SASL listener in the settings. */
+    public String saslBootstrapServers() {
+        return settings.saslBootstrapServers();
     }
 
     public BrokerSettings settings() {
@@ -78,6 +84,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
+        BrokerSettings.SaslPlainListener sasl = settings.saslListener();
+        if (sasl != null) {
+            // A further client listener for clients that log in; the controller and the broker itself stay on
+            // PLAINTEXT over loopback. Without an authorizer every user that logs in may do anything.
+            String listener = SASL_LISTENER + "://127.0.0.1:" + sasl.port();
+            p.put("listeners", p.get("listeners") + "," + listener);
+            p.put("advertised.listeners", p.get("advertised.listeners") + "," + listener);
+            p.put("listener.security.protocol.map", p.get("listener.security.protocol.map") + ","
+                    + SASL_LISTENER + ":SASL_PLAINTEXT");
+            String prefix = "listener.name." + SASL_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+            p.put(prefix + "sasl.enabled.mechanisms", "PLAIN");
+            p.put(prefix + "plain.sasl.jaas.config", sasl.jaasConfig());
+        }
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", String.valueOf(settings.defaultPartitions()));
         p.put("offsets.topic.replication.factor", "1");

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.api.ApiError;
 import io.deskstream.api.ApiJson;
@@ -22,15 +24,33 @@ public final class PeerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient http;
+    private final String scheme;
+
+    /** Calls the other instances over plain HTTP. */
+    public PeerClient() {
+        this(null);
+    }
+
+    /**
+     * @param tls null to call the other instances over plain HTTP, else over HTTPS trusting whom this context trusts
+     *            (host names are checked as always): the caller's token never travels in clear
+     */
+    public PeerClient(SSLContext tls) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
+        this.scheme = tls == null ? "http://" : "https://";
+    }
 
     /** Completes with the peer's JSON answer, or fails with the {@link ApiError} to give the caller. */
     public CompletableFuture<JsonNode> get(HostInfo peer, String pathAndQuery, String authorization) {
         String address = peer.host() + ":" + peer.port();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + pathAndQuery))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + address + pathAndQuery))
                 .timeout(TIMEOUT)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
@@ -50,7 +52,7 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl, Settings settings) {
-        this(baseUrl, settings, null);
+        this(baseUrl, settings, null, null);
     }
 
     public SchemaRegistryClient(String baseUrl) {
@@ -59,10 +61,27 @@ public final class SchemaRegistryClient implements SchemaRegistry {
 
     /** @param userInfo {@code USER:PASSWORD} sent as HTTP Basic authentication, or null to send none */
     public SchemaRegistryClient(String baseUrl, Settings settings, String userInfo) {
+        this(baseUrl, settings, userInfo, null);
+    }
+
+    /** @param tls for an {@code https} registry: whom to trust ({@link PemTrust}); null for the JVM's default */
+    public SchemaRegistryClient(String baseUrl, Settings settings, SSLContext tls) {
+        this(baseUrl, settings, null, tls);
+    }
+
+    /**
+     * @param userInfo {@code USER:PASSWORD} sent as HTTP Basic authentication, or null to send none
+     * @param tls for an {@code https} registry: whom to trust ({@link PemTrust}); null for the JVM's default
+     */
+    public SchemaRegistryClient(String baseUrl, Settings settings, String userInfo, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.settings = settings;
         this.authorization = basicAuthorization(userInfo);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
     }
 
     /** {@code USER:PASSWORD} as an HTTP Basic {@code Authorization} value; null for null. Never shows the value. */
