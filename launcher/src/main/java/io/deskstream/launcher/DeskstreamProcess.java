@@ -141,7 +141,8 @@ final class DeskstreamProcess implements AutoCloseable {
         EventPublisher events = started(new EventPublisher(bootstrapServers, recordSerializer(), settings.topics()));
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
-                HostInfo.buildFromEndpoint(settings.advertisedAddress()));
+                HostInfo.buildFromEndpoint(settings.advertisedAddress()), settings.instance().maxEventsInFlightBytes(),
+                settings.instance().maxReportRows());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
                 new CanonicalEventParser(), adminToken.token()), Clock.systemUTC());
     }

@@ -14,9 +14,31 @@ import io.deskstream.api.ApiSettings;
  * @param maxEventsBodyBytes the largest body {@code POST /api/v1/events} takes
  * @param adminToken         the admin token as {@code DESKSTREAM_ADMIN_TOKEN} gives it, or null to use the data dir's
  * @param exports            how the Parquet/CSV export runs here
+ * @param maxEventsInFlightBytes the most bytes of {@code POST /api/v1/events} bodies processed at once; at least
+ *                               {@code maxEventsBodyBytes}
+ * @param maxReportRows      the most rows of one report answer
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
-                        Exports exports) {
+                        Exports exports, long maxEventsInFlightBytes, int maxReportRows) {
+
+    InstanceSettings {
+        if (maxEventsInFlightBytes < maxEventsBodyBytes) {
+            throw new IllegalArgumentException("--max-events-in-flight (" + maxEventsInFlightBytes + " bytes) must be"
+                    + " at least --max-events-body (" + maxEventsBodyBytes + " bytes), or a body under the limit"
+                    + " could never be taken");
+        }
+        if (maxReportRows < 1) {
+            throw new IllegalArgumentException("--max-report-rows must be at least 1, got " + maxReportRows);
+        }
+    }
+
+    /** With the default limits of event bodies in flight and of report rows. */
+    InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
+                     Exports exports) {
+        this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                Math.max(maxEventsBodyBytes, ApiSettings.DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES),
+                ApiSettings.DEFAULT_MAX_REPORT_ROWS);
+    }
 
     /**
      * The export: on or off, where (null: {@code DATA_DIR/exports}), how long after its end an hour is written, and
@@ -33,14 +55,23 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
     }
 
     InstanceSettings withAdminToken(String token) {
-        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports);
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports,
+                maxEventsInFlightBytes, maxReportRows);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
-        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports);
+        return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                maxEventsInFlightBytes, maxReportRows);
     }
 
     InstanceSettings withExports(Exports changed) {
-        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed);
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
+                maxEventsInFlightBytes, maxReportRows);
+    }
+
+    /** With these limits of event bodies (one request, and in flight over all) and of report rows. */
+    InstanceSettings withApiLimits(long eventsBodyBytes, long eventsInFlightBytes, int reportRows) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, eventsBodyBytes, adminToken, exports,
+                eventsInFlightBytes, reportRows);
     }
 }

@@ -107,4 +107,17 @@ final class RuntimeOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log what Kafka, the registry and the HTTP server do.")
     boolean verbose;
+
+    @Option(names = "--max-events-in-flight", paramLabel = "SIZE",
+            defaultValue = "${env:DESKSTREAM_MAX_EVENTS_IN_FLIGHT:-128MiB}", converter = ByteSize.Converter.class,
+            description = "Most bytes of POST /api/v1/events bodies processed at once, over all requests; at least "
+                    + "--max-events-body; a request that would go over answers 503 with Retry-After "
+                    + "(env DESKSTREAM_MAX_EVENTS_IN_FLIGHT, default: ${DEFAULT-VALUE}).")
+    ByteSize maxEventsInFlight;
+
+    @Option(names = "--max-report-rows", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_MAX_REPORT_ROWS:-20000}",
+            description = "Most rows of one report answer; a question with more answers 400 "
+                    + "(env DESKSTREAM_MAX_REPORT_ROWS, default: ${DEFAULT-VALUE}).")
+    int maxReportRows;
 }

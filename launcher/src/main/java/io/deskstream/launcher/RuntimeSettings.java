@@ -44,7 +44,8 @@ record RuntimeSettings(
                 new InstanceSettings(blankToNull(options.advertisedAddress), options.standbyReplicas,
                         options.maxEventsBody.bytes(), blankToNull(System.getenv("DESKSTREAM_ADMIN_TOKEN")),
                         new InstanceSettings.Exports(!options.noExports, options.exportsDir,
-                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL)));
+                                options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL),
+                        options.maxEventsInFlight.bytes(), options.maxReportRows));
     }
 
     RuntimeSettings with(InstanceSettings changed) {

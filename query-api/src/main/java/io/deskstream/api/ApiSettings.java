@@ -11,9 +11,15 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param applicationId      the Kafka Streams application (consumer group) whose progress status reports
  * @param maxEventsBodyBytes the largest body {@code POST /api/v1/events} takes; larger answers 413
  * @param advertised         this instance's address as the other instances reach it ({@code application.server})
+ * @param maxEventsInFlightBytes the most bytes of {@code POST /api/v1/events} bodies processed at once, over all
+ *                               requests; more answers 503. At least {@code maxEventsBodyBytes}
+ * @param maxReportRows      the most rows one report answer may have; a question whose answer would have more
+ *                           answers 400
  */
 public record ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
-                          HostInfo advertised) {
+                          HostInfo advertised, long maxEventsInFlightBytes, int maxReportRows) {
 
     public static final long DEFAULT_MAX_EVENTS_BODY_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES = 128L * 1024 * 1024;
+    public static final int DEFAULT_MAX_REPORT_ROWS = 20_000;
 }

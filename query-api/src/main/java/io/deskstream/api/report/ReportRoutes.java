@@ -41,12 +41,15 @@ public final class ReportRoutes {
     private final ClusterQuery cluster;
     private final ZoneId zone;
     private final Clock clock;
+    private final int maxRows;
     private final FreshAnswers fresh = new FreshAnswers();
 
-    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock) {
+    /** @param maxRows the most rows one report answer may have; a question with more answers 400 */
+    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock, int maxRows) {
         this.cluster = cluster;
         this.zone = zone;
         this.clock = clock;
+        this.maxRows = maxRows;
     }
 
     public List<ApiRoute> routes() {
@@ -74,7 +77,7 @@ public final class ReportRoutes {
         String resolved = forwarded(query);
         String question = "report?" + resolved + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv();
         byte[] body = fresh.get(question, () -> {
-            var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query),
+            var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query, maxRows),
                     REPORT_GROUPS + "?" + resolved, authorization);
             List<Map<String, Object>> rows = DepartmentReport.rows(query, groups);
             return request.csv() ? csv(query, rows) : json(query, rows);
@@ -112,7 +115,7 @@ public final class ReportRoutes {
 
     private void localReportGroups(Context ctx, Caller caller) {
         ReportQuery query = read(ctx, caller).query();
-        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query)));
+        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query, maxRows)));
     }
 
     private void ticketStatus(Context ctx, Caller caller) {
