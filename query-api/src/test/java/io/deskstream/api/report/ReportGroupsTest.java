@@ -36,11 +36,16 @@ class ReportGroupsTest {
 
     /** A store with one cell with a reply in each of the given hours after FROM. */
     private static ReadOnlyKeyValueStore<String, MetricCell> hours(int first, int count) {
+        return cellsEveryHour(FROM.plus(Duration.ofHours(first)), count);
+    }
+
+    /** A store with one cell with a reply in each of {@code count} hours from {@code first}. */
+    static ReadOnlyKeyValueStore<String, MetricCell> cellsEveryHour(Instant first, int count) {
         TreeMap<String, MetricCell> cells = new TreeMap<>();
-        for (int h = first; h < first + count; h++) {
+        for (int h = 0; h < count; h++) {
             MetricCell cell = new MetricCell();
             cell.setReplies(1L);
-            cells.put(new CellKey(FROM.plus(Duration.ofHours(h)), "sales", "email", null).storeKey(), cell);
+            cells.put(new CellKey(first.plus(Duration.ofHours(h)), "sales", "email", "a-" + h % 3).storeKey(), cell);
         }
         return new MapStore(cells);
     }
@@ -100,9 +105,10 @@ class ReportGroupsTest {
             return cells.get(key);
         }
 
+        /** As Kafka Streams' stores: a range whose start is after its end is empty. */
         @Override
         public KeyValueIterator<String, MetricCell> range(String from, String to) {
-            return iterator(cells.subMap(from, true, to, true));
+            return iterator(from.compareTo(to) > 0 ? new TreeMap<>() : cells.subMap(from, true, to, true));
         }
 
         @Override
