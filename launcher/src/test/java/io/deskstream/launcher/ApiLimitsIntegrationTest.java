@@ -80,17 +80,9 @@ class ApiLimitsIntegrationTest {
             expected += lines(body);
         }
 
-        try (Socket held = new Socket("127.0.0.1", port())) {
-            // A slow client: its Content-Length is reserved as soon as its headers arrive, before its body does.
-            byte[] heldBytes = heldBody.getBytes(StandardCharsets.UTF_8);
+        byte[] heldBytes = heldBody.getBytes(StandardCharsets.UTF_8);
+        try (Socket held = holdReserved(heldBytes)) {
             OutputStream out = held.getOutputStream();
-            out.write(("POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
-                    + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + heldBytes.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(heldBytes, 0, 1000);
-            out.flush();
-            awaitReserved(IN_FLIGHT_LIMIT - heldBytes.length + 1);
-
             // Each of these would take the bytes in flight over the limit: all are refused, none is read.
             List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
             for (String body : bodies) {
@@ -142,16 +134,29 @@ class ApiLimitsIntegrationTest {
         return "[" + " ".repeat((int) bytes - 2) + "]";
     }
 
-    /** Waits until a body of {@code bytes} no longer fits beside the held one: then the held one is reserved. */
-    private void awaitReserved(long bytes) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            int status = admin.post("/api/v1/events", noEvents(bytes)).status();
+    /**
+     * A slow client: its {@code Content-Length} is reserved as soon as its request reaches the route, before its body
+     * does. It sends its headers and 1000 bytes, then waits; it is reserved once a body that fits only without it is
+     * refused. That probe may reach the route first and take the room, refusing the slow client instead: then the
+     * slow client tries again.
+     */
+    private Socket holdReserved(byte[] heldBytes) throws Exception {
+        String probe = noEvents(IN_FLIGHT_LIMIT - heldBytes.length + 1);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Socket held = new Socket("127.0.0.1", port());
+            OutputStream out = held.getOutputStream();
+            out.write(("POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + heldBytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(heldBytes, 0, 1000);
+            out.flush();
+            Thread.sleep(200);
+            int status = admin.post("/api/v1/events", probe).status();
             if (status == 503) {
-                return;
+                return held;
             }
             assertThat(status).isEqualTo(400);
-            Thread.sleep(50);
+            held.close(); // refused, or not at the route yet: its body never ends, so nothing of it is published
         }
         throw new AssertionError("the held request's body was never reserved");
     }
