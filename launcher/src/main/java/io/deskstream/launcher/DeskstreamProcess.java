@@ -212,7 +212,8 @@ final class DeskstreamProcess implements AutoCloseable {
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
                 HostInfo.buildFromEndpoint(settings.advertisedAddress()), settings.instance().metricsNeedToken(),
-                settings.https() == null ? null : settings.https().trust());
+                settings.https() == null ? null : settings.https().trust(), settings.instance().maxEventsInFlightBytes(),
+                settings.instance().maxReportRows());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
                 new CanonicalEventParser(), adminToken.token(), metrics.registry()), Clock.systemUTC());
     }

@@ -17,13 +17,31 @@ import io.deskstream.registry.RegistryAuth;
  * @param exports            how the Parquet/CSV export runs here
  * @param registry           who may use the embedded schema registry, and the credentials for one that is not
  * @param metricsNeedToken   whether {@code GET /metrics} asks for a token
+ * @param maxEventsInFlightBytes the most bytes of {@code POST /api/v1/events} bodies processed at once; at least
+ *                               {@code maxEventsBodyBytes}
+ * @param maxReportRows      the most rows of one report answer
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
-                        Exports exports, Registry registry, boolean metricsNeedToken) {
+                        Exports exports, Registry registry, boolean metricsNeedToken, long maxEventsInFlightBytes,
+                        int maxReportRows) {
 
+    InstanceSettings {
+        if (maxEventsInFlightBytes < maxEventsBodyBytes) {
+            throw new IllegalArgumentException("--max-events-in-flight (" + maxEventsInFlightBytes + " bytes) must be"
+                    + " at least --max-events-body (" + maxEventsBodyBytes + " bytes), or a body under the limit"
+                    + " could never be taken");
+        }
+        if (maxReportRows < 1) {
+            throw new IllegalArgumentException("--max-report-rows must be at least 1, got " + maxReportRows);
+        }
+    }
+
+    /** With the default registry access, open metrics, and the default limits of bodies in flight and report rows. */
     InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
                      Exports exports) {
-        this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports, Registry.DEFAULT, false);
+        this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports, Registry.DEFAULT, false,
+                Math.max(maxEventsBodyBytes, ApiSettings.DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES),
+                ApiSettings.DEFAULT_MAX_REPORT_ROWS);
     }
 
     /**
@@ -58,26 +76,32 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
 
     InstanceSettings withAdminToken(String token) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports, registry,
-                metricsNeedToken);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
         return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports, registry,
-                metricsNeedToken);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
     }
 
     InstanceSettings withExports(Exports changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
-                registry, metricsNeedToken);
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
     }
 
     InstanceSettings withRegistry(Registry changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                changed, metricsNeedToken);
+                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
     }
 
     InstanceSettings withMetricsNeedingToken(boolean needed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                registry, needed);
+                registry, needed, maxEventsInFlightBytes, maxReportRows);
+    }
+
+    /** With these limits of event bodies (one request, and in flight over all) and of report rows. */
+    InstanceSettings withApiLimits(long eventsBodyBytes, long eventsInFlightBytes, int reportRows) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, eventsBodyBytes, adminToken, exports,
+                registry, metricsNeedToken, eventsInFlightBytes, reportRows);
     }
 }

@@ -171,4 +171,17 @@ final class RuntimeOptions {
                     + "schema registry, trust besides its own certificate (env DESKSTREAM_TLS_CA, default: the JDK's "
                     + "trust store).")
     Path tlsCa;
+
+    @Option(names = "--max-events-in-flight", paramLabel = "SIZE",
+            defaultValue = "${env:DESKSTREAM_MAX_EVENTS_IN_FLIGHT:-128MiB}", converter = ByteSize.Converter.class,
+            description = "Most bytes of POST /api/v1/events bodies processed at once, over all requests; at least "
+                    + "--max-events-body; a request that would go over answers 503 with Retry-After "
+                    + "(env DESKSTREAM_MAX_EVENTS_IN_FLIGHT, default: ${DEFAULT-VALUE}).")
+    ByteSize maxEventsInFlight;
+
+    @Option(names = "--max-report-rows", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_MAX_REPORT_ROWS:-20000}",
+            description = "Most rows of one report answer; a question with more answers 400 "
+                    + "(env DESKSTREAM_MAX_REPORT_ROWS, default: ${DEFAULT-VALUE}).")
+    int maxReportRows;
 }

@@ -55,7 +55,8 @@ record RuntimeSettings(
                                 options.exportDelay.duration(), InstanceSettings.Exports.COMMIT_INTERVAL),
                         new InstanceSettings.Registry(options.registryAuth,
                                 blankToNull(options.schemaRegistryUserInfo)),
-                        MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN),
+                        MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN,
+                        options.maxEventsInFlight.bytes(), options.maxReportRows),
                 Duration.ofDays(options.retentionDays),
                 SecuritySettings.from(options));
     }

@@ -1,6 +1,7 @@
 package io.deskstream.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,6 +63,39 @@ class CommandLineTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--registry-auth").contains("writes or all");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run"})
+    void shouldShowTheApiMemoryLimitsWithTheirDefaultsAndEnvironmentVariables(String command) {
+        assertThat(help(command, "--help").replaceAll("\\s+", " "))
+                .contains("--max-events-in-flight", "DESKSTREAM_MAX_EVENTS_IN_FLIGHT", "default: 128MiB")
+                .contains("--max-report-rows", "DESKSTREAM_MAX_REPORT_ROWS", "default: 20000");
+    }
+
+    @Test
+    void shouldReadTheApiMemoryLimits() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--max-events-body", "1MiB", "--max-events-in-flight", "3MiB",
+                "--max-report-rows", "500");
+        InstanceSettings instance = RuntimeSettings.from(run.options).instance();
+        assertThat(instance.maxEventsInFlightBytes()).isEqualTo(3L * 1024 * 1024);
+        assertThat(instance.maxReportRows()).isEqualTo(500);
+    }
+
+    @Test
+    void shouldRefuseLessInFlightThanOneBody() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--max-events-body", "64MiB", "--max-events-in-flight", "32MiB");
+        assertThatThrownBy(() -> RuntimeSettings.from(run.options))
+                .hasMessageContaining("--max-events-in-flight").hasMessageContaining("at least --max-events-body");
+    }
+
+    @Test
+    void shouldRefuseAReportRowLimitUnderOne() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--max-report-rows", "0");
+        assertThatThrownBy(() -> RuntimeSettings.from(run.options)).hasMessageContaining("--max-report-rows");
     }
 
     @Test

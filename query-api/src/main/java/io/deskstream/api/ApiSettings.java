@@ -16,15 +16,23 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param metricsNeedToken   whether {@code GET /metrics} asks for a token (open by default, as scrapers expect)
  * @param peerTls            null when the instances call each other over plain HTTP, else the trust of their HTTPS
  *                           calls
+ * @param maxEventsInFlightBytes the most bytes of {@code POST /api/v1/events} bodies processed at once, over all
+ *                               requests; more answers 503. At least {@code maxEventsBodyBytes}
+ * @param maxReportRows      the most rows one report answer may have; a question whose answer would have more
+ *                           answers 400
  */
 public record ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
-                          HostInfo advertised, boolean metricsNeedToken, SSLContext peerTls) {
+                          HostInfo advertised, boolean metricsNeedToken, SSLContext peerTls,
+                          long maxEventsInFlightBytes, int maxReportRows) {
 
     public static final long DEFAULT_MAX_EVENTS_BODY_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES = 128L * 1024 * 1024;
+    public static final int DEFAULT_MAX_REPORT_ROWS = 20_000;
 
-    /** Settings of instances that call each other over plain HTTP. */
+    /** Settings of instances that call each other over plain HTTP, with the default limits. */
     public ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
                        HostInfo advertised, boolean metricsNeedToken) {
-        this(topics, applicationId, reportZone, maxEventsBodyBytes, advertised, metricsNeedToken, null);
+        this(topics, applicationId, reportZone, maxEventsBodyBytes, advertised, metricsNeedToken, null,
+                Math.max(maxEventsBodyBytes, DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES), DEFAULT_MAX_REPORT_ROWS);
     }
 }

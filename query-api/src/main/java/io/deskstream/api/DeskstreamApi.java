@@ -62,11 +62,12 @@ public final class DeskstreamApi {
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());
         routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics(),
                 settings.reportZone(), new Readiness(topology, settings.advertised(), backends.admin(), clock)).routes());
-        routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes()).routes());
+        routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes(),
+                settings.maxEventsInFlightBytes()).routes());
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
         routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
-        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock, metrics).routes());
+        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock, metrics, settings.maxReportRows()).routes());
         routes.addAll(new MetricsRoutes(backends.meters(), settings.metricsNeedToken()).routes());
         routes.addAll(new TokenRoutes(tokens, topology).routes());
         routes.add(ApiRoute.get("/api/v1/openapi.json", ApiRoute.Access.PUBLIC,

@@ -48,6 +48,8 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // Report answers run to a few hundred kilobytes: one buffer holds most of them, so each is written in one go.
             config.http.responseBufferSize = 256 * 1024;
+            // What Jetty refuses itself (a request line or headers too long) is answered as JSON like every error.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             routeSets.forEach(routes -> routes.accept(config));
         });
         javalin.start();

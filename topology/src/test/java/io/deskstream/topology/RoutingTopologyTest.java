@@ -182,6 +182,20 @@ class RoutingTopologyTest {
         assertThat(desk.conversation("ticket:t-2")).isNotNull();
     }
 
+    /** Found by fuzzing: decoding allocated the length at once, and the OutOfMemoryError stopped processing. */
+    @Test
+    void shouldSendARecordWithALengthFarLargerThanItselfToTheDeadLetterTopicAndGoOn() throws Exception {
+        byte[] valid = desk.encoded(desk.parser().parse(
+                "{\"id\":\"e-1\",\"type\":\"chat.ended\",\"ts\":\"2026-11-02T09:00:00Z\",\"chatId\":\"c-1\"}"));
+        byte[] hostile = java.util.Arrays.copyOf(valid, 11);
+        System.arraycopy(java.util.HexFormat.of().parseHex("feffffb70f08"), 0, hostile, 5, 6);
+        desk.rawBytes(TopologyFixture.TOPICS.chatEvents(), "c-1", hostile);
+        desk.events("{\"id\":\"e-2\",\"type\":\"ticket.created\",\"ts\":\"2026-11-02T09:00:00Z\",\"ticketId\":\"t-2\",\"channel\":\"email\"}");
+
+        assertThat(desk.deadLetters()).extracting(r -> header(r.headers(), DeadLetterHeaders.REASON)).containsExactly("undecodable");
+        assertThat(desk.conversation("ticket:t-2")).isNotNull();
+    }
+
     @Test
     void shouldCountDeadLettersByReasonWhoeverRefusedThem() throws Exception {
         desk.refusedAtIngest("{\"id\":\"bad-2\",\"type\":\"ticket.deleted\"}", "unknown type");

@@ -166,6 +166,21 @@ public final class TopologyFixture implements AutoCloseable {
         events(jsonLines.lines().filter(line -> !line.isBlank()).toArray(String[]::new));
     }
 
+    /** An event as ingest writes it to its topic: Avro in the Confluent wire format, with this fixture's registry. */
+    public byte[] encoded(InputEvent event) {
+        return values.serialize(topicOf(event), event.value());
+    }
+
+    /** The topic an event goes to. */
+    public static String topicOf(InputEvent event) {
+        return switch (event.stream()) {
+            case TICKET -> TOPICS.ticketEvents();
+            case CHAT -> TOPICS.chatEvents();
+            case CALL -> TOPICS.callEvents();
+            case RATING -> TOPICS.ratingEvents();
+        };
+    }
+
     /** Sends bytes as they are to a topic, as a broken producer might. */
     public void rawBytes(String topic, String key, byte[] value) {
         driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
@@ -275,15 +290,6 @@ public final class TopologyFixture implements AutoCloseable {
     private void pipe(String topic, String key, SpecificRecord value, Instant ts) {
         driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
                 .pipeInput(key, values.serialize(topic, value), ts);
-    }
-
-    private static String topicOf(InputEvent event) {
-        return switch (event.stream()) {
-            case TICKET -> TOPICS.ticketEvents();
-            case CHAT -> TOPICS.chatEvents();
-            case CALL -> TOPICS.callEvents();
-            case RATING -> TOPICS.ratingEvents();
-        };
     }
 
     @Override

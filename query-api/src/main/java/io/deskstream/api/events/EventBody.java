@@ -22,33 +22,100 @@ final class EventBody {
     record Item(long line, String text) {
     }
 
+    /** How much of a body without a Content-Length is reserved, and read, at a time. */
+    static final int STEP = 1024 * 1024;
+    /** The largest body one array holds. */
+    private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
     private EventBody() {
     }
 
-    static byte[] readLimited(InputStream in, long declaredLength, long limit) throws IOException {
+    /**
+     * Reads the body, reserving its bytes in {@code reservation} before they are read: with a {@code Content-Length},
+     * all of it at once (so an oversized or unaffordable body is refused before a byte of it is read); without one
+     * (chunked), {@link #STEP} at a time as it arrives.
+     */
+    static byte[] readLimited(InputStream in, long declaredLength, long limit, BodiesInFlight.Reservation reservation)
+            throws IOException {
+        limit = Math.min(limit, MAX_ARRAY_BYTES);
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
+        if (declaredLength >= 0) {
+            reservation.add(declaredLength);
+            byte[] bytes = new byte[(int) declaredLength];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                throw ApiError.badRequest("the body ended after " + read + " of the " + declaredLength
+                        + " bytes its Content-Length announced");
+            }
+            return bytes;
+        }
+        List<byte[]> parts = new ArrayList<>();
+        long total = 0;
+        while (true) {
+            if (total == limit) {
+                if (in.read() >= 0) {
+                    throw tooLarge(limit);
+                }
+                break;
+            }
+            int step = (int) Math.min(STEP, limit - total);
+            reservation.add(step);
+            byte[] part = in.readNBytes(step);
+            total += part.length;
+            parts.add(part);
+            if (part.length < step) {
+                break;
+            }
+        }
+        reservation.trimTo(total);
+        byte[] bytes = new byte[(int) total];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, bytes, at, part.length);
+            at += part.length;
         }
         return bytes;
     }
 
-    static List<Item> items(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        String start = text.stripLeading();
-        return start.startsWith("[") ? arrayItems(body) : lineItems(text);
+    /** Reads and throws away up to {@code atMost} bytes of what is left of a body, holding none of it. */
+    static void discard(InputStream in, long atMost) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = atMost;
+        try {
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client stopped sending: nothing more to throw away.
+        }
     }
 
-    private static List<Item> lineItems(String text) {
+    static List<Item> items(byte[] body) {
+        int first = 0;
+        while (first < body.length && Character.isWhitespace(body[first])) {
+            first++;
+        }
+        return first < body.length && body[first] == '[' ? arrayItems(body) : lineItems(body);
+    }
+
+    /** Each line decoded on its own, so that the body is not held a second time as one string while it is split. */
+    private static List<Item> lineItems(byte[] body) {
         List<Item> items = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                items.add(new Item(i + 1, lines[i]));
+        long line = 0;
+        for (int start = 0; start <= body.length; ) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
             }
+            int stop = end < body.length && end > start && body[end - 1] == '\r' ? end - 1 : end;
+            line++;
+            String text = new String(body, start, stop - start, StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+                items.add(new Item(line, text));
+            }
+            start = end + 1;
         }
         return items;
     }

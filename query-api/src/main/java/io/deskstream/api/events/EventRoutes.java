@@ -32,11 +32,22 @@ public final class EventRoutes {
     private final CanonicalEventParser parser;
     private final EventPublisher publisher;
     private final long maxBodyBytes;
+    private final BodiesInFlight inFlight;
 
-    public EventRoutes(CanonicalEventParser parser, EventPublisher publisher, long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes     the largest body one request may send (413 above)
+     * @param maxInFlightBytes the most bytes of bodies processed at once over all requests (503 above); at least
+     *                         {@code maxBodyBytes}, so that a body under the limit always fits when sent alone
+     */
+    public EventRoutes(CanonicalEventParser parser, EventPublisher publisher, long maxBodyBytes, long maxInFlightBytes) {
+        if (maxInFlightBytes < maxBodyBytes) {
+            throw new IllegalArgumentException("the limit of event bodies in flight (" + maxInFlightBytes
+                    + " bytes) must be at least the events body limit (" + maxBodyBytes + " bytes)");
+        }
         this.parser = parser;
         this.publisher = publisher;
         this.maxBodyBytes = maxBodyBytes;
+        this.inFlight = new BodiesInFlight(maxInFlightBytes);
     }
 
     public List<ApiRoute> routes() {
@@ -46,7 +57,26 @@ public final class EventRoutes {
     }
 
     private void ingest(Context ctx, Caller caller) throws Exception {
-        byte[] body = EventBody.readLimited(ctx.bodyInputStream(), ctx.contentLength(), maxBodyBytes);
+        // The body's bytes stay reserved until the answer: its events are held until Kafka has acknowledged them.
+        try (BodiesInFlight.Reservation reservation = inFlight.open()) {
+            byte[] body;
+            try {
+                body = EventBody.readLimited(ctx.bodyInputStream(), ctx.contentLength(), maxBodyBytes, reservation);
+            } catch (java.io.IOException e) {
+                throw ApiError.badRequest("the body could not be read (did the client stop sending?): " + e.getMessage());
+            } catch (ApiError e) {
+                if (e.status() == 503) {
+                    // Refused for lack of room: the rest of the body is read and thrown away, a buffer at a time, so
+                    // that a client still sending it gets the answer (a connection closed under it loses the 503).
+                    EventBody.discard(ctx.bodyInputStream(), maxBodyBytes);
+                }
+                throw e;
+            }
+            ingest(ctx, body);
+        }
+    }
+
+    private void ingest(Context ctx, byte[] body) throws InterruptedException {
         List<EventBody.Item> items = EventBody.items(body);
         if (items.isEmpty()) {
             throw ApiError.badRequest("the body holds no events; send JSON Lines or a JSON array of events");

@@ -37,6 +37,9 @@ public final class ReportParameters {
             new ApiRoute.Parameter("agent", "agents to keep, comma-separated"),
             new ApiRoute.Parameter("sort", "columns, comma-separated, '-' in front for descending; default bucket,department"),
             new ApiRoute.Parameter("format", "json or csv; default json, or csv when Accept is text/csv"));
+    /** The range {@code from} and {@code to} may name: no event is before 1970. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Set<String> KNOWN = Set.of("from", "to", "granularity", "groupBy", "department", "channel",
             "agent", "sort", "format");
 
@@ -119,6 +122,10 @@ public final class ReportParameters {
             instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest(name + " must be an ISO instant such as 2026-11-02T00:00:00Z; got \"" + text + "\"");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            // Events are from 1970 on; far outside, the report time zone's calendar has no days to count in.
+            throw ApiError.badRequest(name + " must be from " + EARLIEST + " to " + LATEST + "; got \"" + text + "\"");
         }
         if (!hours.isStart(instant)) {
             Instant before = hours.startOf(instant);

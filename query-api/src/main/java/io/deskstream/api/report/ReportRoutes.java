@@ -42,13 +42,16 @@ public final class ReportRoutes {
     private final ClusterQuery cluster;
     private final ZoneId zone;
     private final Clock clock;
+    private final int maxRows;
     private final FreshAnswers fresh;
 
-    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock, ApiMetrics metrics) {
+    /** @param maxRows the most rows one report answer may have; a question with more answers 400 */
+    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock, ApiMetrics metrics, int maxRows) {
         this.cluster = cluster;
         this.zone = zone;
         this.clock = clock;
         this.fresh = new FreshAnswers(metrics);
+        this.maxRows = maxRows;
     }
 
     public List<ApiRoute> routes() {
@@ -78,7 +81,7 @@ public final class ReportRoutes {
         // A token that sees no department gets no row: its empty department filter would mean all of them, and the
         // question is the admin's, so it must not be answered from what was computed for others either.
         byte[] body = caller.seesNothing() ? written(request, List.of()) : fresh.get(question, () -> {
-            var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query, caller),
+            var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query, caller, maxRows),
                     REPORT_GROUPS + "?" + resolved, authorization);
             return written(request, DepartmentReport.rows(query, groups));
         });
@@ -119,7 +122,7 @@ public final class ReportRoutes {
 
     private void localReportGroups(Context ctx, Caller caller) {
         ReportQuery query = read(ctx, caller).query();
-        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query, caller)));
+        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query, caller, maxRows)));
     }
 
     private void ticketStatus(Context ctx, Caller caller) {

@@ -110,4 +110,18 @@ class ReportParametersTest {
         assertThatThrownBy(() -> ReportParameters.read(twice, false, Caller.ADMIN, ZoneOffset.UTC, NOW))
                 .isInstanceOf(ApiError.class).hasMessageContaining("more than once");
     }
+
+    /** Found by fuzzing: far from the present the report time zone's calendar has no days, and that was a 500. */
+    @Test
+    void aFromOrToOutsideTheYears1970To9999Answers400NamingIt() {
+        for (String[] pair : new String[][]{{"from", "+1000000000-12-31T23:00:00Z"}, {"to", "-1000000000-01-01T00:00:00Z"},
+                {"from", "1969-12-31T23:00:00Z"}, {"to", "+10000-01-01T01:00:00Z"}}) {
+            assertThatThrownBy(() -> query(pair))
+                    .isInstanceOfSatisfying(ApiError.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).startsWith(pair[0] + " must be from 1970-01-01T00:00:00Z");
+                    });
+        }
+        assertThat(query("from", "1970-01-01T00:00:00Z", "to", "+10000-01-01T00:00:00Z").from()).isEqualTo(Instant.EPOCH);
+    }
 }

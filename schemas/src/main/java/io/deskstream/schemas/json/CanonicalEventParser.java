@@ -112,6 +112,11 @@ public final class CanonicalEventParser {
             throw new InvalidInputException("bad ts",
                     "field 'ts' must be an ISO-8601 instant such as 2026-11-02T09:15:00Z, got \"" + text + "\"");
         }
+        if (ts.isBefore(Instant.EPOCH)) {
+            // A Kafka record's timestamp, the event time, cannot be before 1970: such an event could not be written.
+            throw new InvalidInputException("bad ts",
+                    "field 'ts' is " + text + ", before 1970-01-01T00:00:00Z, the earliest time an event may have");
+        }
         Instant latest = clock.instant().plus(maxFuture);
         if (ts.isAfter(latest)) {
             throw new InvalidInputException("future ts",

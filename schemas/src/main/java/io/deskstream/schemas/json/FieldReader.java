@@ -188,7 +188,24 @@ final class FieldReader {
         if (node.textValue().isEmpty()) {
             throw bad(field, "must not be empty");
         }
+        requireUnicode(field, node.textValue());
         return node.textValue();
+    }
+
+    /**
+     * Refuses text with a lone surrogate (a JSON escape of D800 to DFFF without its pair): it has no UTF-8 form, so
+     * Avro and Kafka would write it as {@code ?}, and two different ids would become one.
+     */
+    private void requireUnicode(String field, String text) throws InvalidInputException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw bad(field, "must be Unicode text, but has a lone surrogate \\u"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at character " + i);
+            }
+        }
     }
 
     private List<String> strings(String field, JsonNode node) throws InvalidInputException {
@@ -200,6 +217,7 @@ final class FieldReader {
             if (!item.isTextual() || item.textValue().isEmpty()) {
                 throw bad(field, "must be an array of non-empty strings, got " + item);
             }
+            requireUnicode(field, item.textValue());
             values.add(item.textValue());
         }
         return values;

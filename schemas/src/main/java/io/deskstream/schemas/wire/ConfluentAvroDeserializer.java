@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -22,7 +23,11 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
 
     private SchemaRegistry registry;
     private Schema readerSchema;
-    private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
+    private final Map<Integer, Reader<T>> readers = new ConcurrentHashMap<>();
+
+    /** How records written with one schema are read: the writer's schema, and the reader resolving it. */
+    private record Reader<T>(Schema writer, DatumReader<T> datum) {
+    }
 
     /** For Kafka configuration; {@link #configure} must be called. */
     public ConfluentAvroDeserializer() {
@@ -51,19 +56,26 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
             return null;
         }
         int id = ConfluentWireFormat.schemaId(payload);
-        DatumReader<T> reader = readers.computeIfAbsent(id, this::readerFor);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, ConfluentWireFormat.HEADER_LENGTH,
-                payload.length - ConfluentWireFormat.HEADER_LENGTH, null);
+        Reader<T> reader = readers.computeIfAbsent(id, this::readerFor);
         try {
-            return reader.read(null, decoder);
+            // A first pass only skips through the record. A string, bytes or array length in corrupt or hostile bytes
+            // can be far larger than the record itself, and decoding allocates it at once (an OutOfMemoryError, which
+            // stops processing); skipping allocates nothing and fails at the end of the bytes instead.
+            GenericDatumReader.skip(reader.writer(), body(payload));
+            return reader.datum().read(null, body(payload));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot read a record of schema id " + id + " from topic " + topic
                     + ": " + e.getMessage(), e);
         }
     }
 
-    private DatumReader<T> readerFor(int schemaId) {
+    private Reader<T> readerFor(int schemaId) {
         Schema writer = registry.schemaById(schemaId);
-        return new SpecificDatumReader<>(writer, readerSchema == null ? writer : readerSchema);
+        return new Reader<>(writer, new SpecificDatumReader<>(writer, readerSchema == null ? writer : readerSchema));
+    }
+
+    private static BinaryDecoder body(byte[] payload) {
+        return DecoderFactory.get().binaryDecoder(payload, ConfluentWireFormat.HEADER_LENGTH,
+                payload.length - ConfluentWireFormat.HEADER_LENGTH, null);
     }
 }

@@ -191,6 +191,43 @@ class CanonicalEventParserTest {
                 "unparseable", "Duplicate field");
     }
 
+    /** Found by fuzzing: it was parsed, and then could not be written (a Kafka timestamp is never negative). */
+    @Test
+    void shouldRejectATsBefore1970() {
+        assertRejected("{\"id\":\"e-15\",\"type\":\"rating\",\"ts\":\"-0001-01-01T00:00:00Z\",\"ticketId\":\"t-1\",\"value\":\"positive\"}",
+                "bad ts", "before 1970");
+        assertRejected("{\"id\":\"e-16\",\"type\":\"ticket.message\",\"ts\":\"1969-12-31T23:59:59.999Z\",\"ticketId\":\"t-1\"}",
+                "bad ts", "before 1970");
+    }
+
+    @Test
+    void shouldAcceptTheFirstMillisecondOf1970() throws Exception {
+        assertThat(parser.parse("{\"id\":\"e-17\",\"type\":\"ticket.message\",\"ts\":\"1970-01-01T00:00:00Z\",\"ticketId\":\"t-1\"}")
+                .ts()).isEqualTo(Instant.EPOCH);
+    }
+
+    /**
+     * Found by fuzzing: a lone surrogate (JSON escape of D800 to DFFF without its pair) was taken, and written to Kafka
+     * as "?", so that "t-" followed by D800 and by DFFF became the same ticket, and two event ids the same id.
+     */
+    @Test
+    void shouldRejectTextWithALoneSurrogateNamingTheField() {
+        assertRejected("{\"id\":\"e-18\",\"type\":\"ticket.message\",\"ts\":\"2026-11-03T10:00:00Z\",\"ticketId\":\"t-\\ud800\"}",
+                "bad ticketId", "lone surrogate \\uD800");
+        assertRejected("{\"id\":\"e-19\",\"type\":\"ticket.tagged\",\"ts\":\"2026-11-03T10:00:00Z\",\"ticketId\":\"t-1\",\"tags\":[\"a\\udfffb\"]}",
+                "bad tags", "lone surrogate \\uDFFF");
+        assertRejected("{\"id\":\"e-20\",\"type\":\"chat.started\",\"ts\":\"2026-11-03T10:00:00Z\",\"chatId\":\"c-1\",\"customer\":{\"email\":\"\\udbff\"}}",
+                "bad customer.email", "lone surrogate");
+    }
+
+    @Test
+    void shouldAcceptTextWithSurrogatePairs() throws Exception {
+        InputEvent event = parser.parse("{\"id\":\"e-\\ud83d\\ude00\",\"type\":\"ticket.message\",\"ts\":\"2026-11-03T10:00:00Z\",\"ticketId\":\"t-\uD83D\uDE00\"}");
+
+        assertThat(event.id()).isEqualTo("e-\uD83D\uDE00");
+        assertThat(event.key()).isEqualTo("t-\uD83D\uDE00");
+    }
+
     private void assertRejected(String line, String reason, String messagePart) {
         assertThatThrownBy(() -> parser.parse(line))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

@@ -69,6 +69,32 @@ class ConfluentWireFormatTest {
                 .satisfies(s -> assertThat(s.schema()).isEqualTo(RatingEvent.getClassSchema()));
     }
 
+    /**
+     * Found by fuzzing the topology's input: a string length far larger than the record (here the id's, about 2 GiB)
+     * was allocated at once, and the OutOfMemoryError stopped processing. It is now an undecodable record.
+     */
+    @Test
+    void shouldRefuseALengthLargerThanTheRecordWithoutAllocatingIt() {
+        client.register("deskstream.rating-events-value", RatingEvent.getClassSchema());
+        byte[] hostile = HexFormat.of().parseHex("00" + "00000001" + "feffffb70f" + "652d31");
+
+        assertThatThrownBy(() -> new ConfluentAvroDeserializer<>(client, RatingEvent.class)
+                .deserialize("deskstream.rating-events", hostile))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("schema id 1");
+    }
+
+    @Test
+    void shouldRefuseAnArrayLongerThanTheRecordWithoutAllocatingIt() {
+        org.apache.avro.Schema tagged = io.deskstream.schemas.events.TicketTagged.getClassSchema();
+        client.register("tags-value", tagged);
+        byte[] hostile = HexFormat.of().parseHex("00" + "00000001" + "8088debe01" + "0261");
+
+        assertThatThrownBy(() -> new ConfluentAvroDeserializer<>(client,
+                io.deskstream.schemas.events.TicketTagged.class).deserialize("tags", hostile))
+                .isInstanceOf(SerializationException.class);
+    }
+
     @Test
     void shouldRefuseAPayloadWithoutTheMagicByte() {
         assertThatThrownBy(() -> ConfluentWireFormat.schemaId(new byte[] {1, 0, 0, 0, 1, 2}))

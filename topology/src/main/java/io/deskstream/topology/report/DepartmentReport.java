@@ -36,6 +36,17 @@ public final class DepartmentReport {
      */
     public static void addGroups(ReportQuery query, ReadOnlyKeyValueStore<String, MetricCell> cells,
                                  Map<List<Object>, CellTotals> groups) {
+        addGroups(query, cells, groups, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #addGroups(ReportQuery, ReadOnlyKeyValueStore, Map)}, but stops as soon as there would be more than
+     * {@code maxGroups} groups, so that the groups of a question too large to answer are never all built.
+     *
+     * @throws TooManyGroupsException when the groups, those already in {@code groups} included, would be more
+     */
+    public static void addGroups(ReportQuery query, ReadOnlyKeyValueStore<String, MetricCell> cells,
+                                 Map<List<Object>, CellTotals> groups, int maxGroups) {
         try (KeyValueIterator<String, MetricCell> range =
                      cells.range(CellKey.hourPrefix(query.from()), CellKey.hourPrefix(query.to()))) {
             while (range.hasNext()) {
@@ -43,8 +54,21 @@ public final class DepartmentReport {
                 CellKey cell = CellKey.parse(entry.key);
                 if (kept(query, cell)) {
                     groups.computeIfAbsent(groupOf(query, cell), g -> new CellTotals()).add(entry.value);
+                    if (groups.size() > maxGroups) {
+                        throw new TooManyGroupsException(maxGroups);
+                    }
                 }
             }
+        }
+    }
+
+    /** A question whose groups (and so, at most, its rows) are more than a limit. */
+    public static final class TooManyGroupsException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public TooManyGroupsException(int limit) {
+            super("the report has more than " + limit + " groups", null, false, false);
         }
     }
 

@@ -1,0 +1,151 @@
+package io.deskstream.api.report;
+
+import io.deskstream.api.auth.Caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.deskstream.api.ApiError;
+import io.deskstream.schemas.state.MetricCell;
+import io.deskstream.topology.metrics.CellKey;
+import io.deskstream.topology.report.CellTotals;
+import io.deskstream.topology.report.Granularity;
+import io.deskstream.topology.report.ReportQuery;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The row limit while report groups are added up: from a store, and from other instances' parts, where what counts
+ * is the merged answer, not each part.
+ */
+class ReportGroupsTest {
+
+    private static final Instant FROM = Instant.parse("2026-11-02T00:00:00Z");
+    private static final ReportQuery BY_HOUR = new ReportQuery(FROM, FROM.plus(Duration.ofDays(2)), Granularity.HOUR,
+            List.of("department"), ZoneOffset.UTC, Set.of(), Set.of(), Set.of(), List.of("bucket"));
+
+    /** A store with one cell with a reply in each of the given hours after FROM. */
+    private static ReadOnlyKeyValueStore<String, MetricCell> hours(int first, int count) {
+        return cellsEveryHour(FROM.plus(Duration.ofHours(first)), count);
+    }
+
+    /** A store with one cell with a reply in each of {@code count} hours from {@code first}. */
+    static ReadOnlyKeyValueStore<String, MetricCell> cellsEveryHour(Instant first, int count) {
+        TreeMap<String, MetricCell> cells = new TreeMap<>();
+        for (int h = 0; h < count; h++) {
+            MetricCell cell = new MetricCell();
+            cell.setReplies(1L);
+            cells.put(new CellKey(first.plus(Duration.ofHours(h)), "sales", "email", "a-" + h % 3).storeKey(), cell);
+        }
+        return new MapStore(cells);
+    }
+
+    @Test
+    void groupsUpToTheLimitAreAnswered() {
+        ReportGroups groups = new ReportGroups(BY_HOUR, Caller.ADMIN, 10);
+        Map<List<Object>, CellTotals> part = groups.empty();
+        groups.addStore(hours(0, 10), part);
+        assertThat(part).hasSize(10);
+    }
+
+    @Test
+    void aStoreWithMoreGroupsThanTheLimitStopsWith400NamingTheLimitAndHowToNarrow() {
+        ReportGroups groups = new ReportGroups(BY_HOUR, Caller.ADMIN, 10);
+        Map<List<Object>, CellTotals> part = groups.empty();
+        assertThatThrownBy(() -> groups.addStore(hours(0, 30), part))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("10 rows", "--max-report-rows", "granularity", "groupBy",
+                            "filter", "range");
+                });
+        assertThat(part).as("adding stopped at the first group over the limit").hasSize(11);
+    }
+
+    @Test
+    void partsUnderTheLimitThatTogetherAreOverItAreRefused() {
+        ReportGroups groups = new ReportGroups(BY_HOUR, Caller.ADMIN, 10);
+        Map<List<Object>, CellTotals> local = groups.empty();
+        groups.addStore(hours(0, 6), local);
+        Map<List<Object>, CellTotals> remote = groups.empty();
+        groups.addStore(hours(6, 6), remote);
+
+        Map<List<Object>, CellTotals> merged = groups.empty();
+        groups.addStore(hours(0, 6), merged);
+        assertThatThrownBy(() -> groups.addJson(groups.toJson(remote), merged))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void partsThatShareGroupsAreCountedOnceEach() {
+        ReportGroups groups = new ReportGroups(BY_HOUR, Caller.ADMIN, 10);
+        Map<List<Object>, CellTotals> other = groups.empty();
+        groups.addStore(hours(0, 10), other);
+        Map<List<Object>, CellTotals> merged = groups.empty();
+        groups.addStore(hours(0, 10), merged);
+        groups.addJson(groups.toJson(other), merged);
+        assertThat(merged).hasSize(10);
+        assertThat(merged.values()).allMatch(totals -> totals.columns().get("replies").equals(2L));
+    }
+
+    /** A read-only store over a sorted map, as a partition's store answers ranges. */
+    private record MapStore(NavigableMap<String, MetricCell> cells) implements ReadOnlyKeyValueStore<String, MetricCell> {
+
+        @Override
+        public MetricCell get(String key) {
+            return cells.get(key);
+        }
+
+        /** As Kafka Streams' stores: a range whose start is after its end is empty. */
+        @Override
+        public KeyValueIterator<String, MetricCell> range(String from, String to) {
+            return iterator(from.compareTo(to) > 0 ? new TreeMap<>() : cells.subMap(from, true, to, true));
+        }
+
+        @Override
+        public KeyValueIterator<String, MetricCell> all() {
+            return iterator(cells);
+        }
+
+        @Override
+        public long approximateNumEntries() {
+            return cells.size();
+        }
+
+        private static KeyValueIterator<String, MetricCell> iterator(NavigableMap<String, MetricCell> entries) {
+            Iterator<Map.Entry<String, MetricCell>> it = entries.entrySet().iterator();
+            return new KeyValueIterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public KeyValue<String, MetricCell> next() {
+                    Map.Entry<String, MetricCell> e = it.next();
+                    return KeyValue.pair(e.getKey(), e.getValue());
+                }
+
+                @Override
+                public void close() {
+                }
+
+                @Override
+                public String peekNextKey() {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+    }
+}
