@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void configure(DeskstreamProcess process, TopicLayout layout) throws Exception {
+    static void configure(DeskstreamProcess process, TopicLayout layout) throws Exception {
         BikeShopHelpDesk desk = new BikeShopHelpDesk();
         try (ConfigurationWriter writer = new ConfigurationWriter(process.kafkaConnection(), process.recordSerializer(),
                 layout)) {

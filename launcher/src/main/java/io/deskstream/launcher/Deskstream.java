@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Every option can also be set by the environment variable named in its help."
         },
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class, ReportLoadCommand.class,
-            CommandLine.HelpCommand.class})
+            SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Deskstream implements Runnable {
 
     @CommandLine.Spec

@@ -68,6 +68,15 @@ final class StreamsRuntime implements AutoCloseable {
         // refuses records more than an hour ahead unless the topic allows more.
         props.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG),
                 String.valueOf(TopicLayout.MAX_FUTURE_TIMESTAMP.toMillis()));
+        // Changelogs are compacted, and compaction cleans only closed segments: with Kafka's defaults (1 GiB, 7 days)
+        // the open segment of a changelog keeps a week of superseded values and of the tombstones expiry writes, so
+        // its size follows the traffic of a week rather than the retained state. 64 MiB or a day, as report-rows
+        // (TopicLayout). These apply to every internal topic Kafka Streams creates; the topology has no repartition
+        // topics, whose own defaults (50 MiB, 10 minutes) this would otherwise replace.
+        props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG),
+                String.valueOf(TopicLayout.COMPACTED_SEGMENT_BYTES));
+        props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG),
+                String.valueOf(TopicLayout.COMPACTED_SEGMENT_TIME.toMillis()));
         // Changelog records are small and leave in bursts at each commit: bigger batches mean fewer produce requests,
         // and each one costs the broker a transaction check per partition.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);

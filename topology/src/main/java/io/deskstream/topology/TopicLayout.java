@@ -26,6 +26,22 @@ public record TopicLayout(Topics topics, int partitions, short replication, Dura
      */
     public static final Duration MAX_FUTURE_TIMESTAMP = Duration.ofHours(25);
 
+    /**
+     * Segment size of the compacted topics that keep growing with the data: {@code report-rows} here, and the state
+     * stores' changelogs (set in the runtime). Compaction cleans only closed segments, and with Kafka's defaults
+     * (1 GiB, 7 days) a changelog's open segment keeps every superseded value and every tombstone of the week, so
+     * what expiry forgets would stay on disk for a week or a gigabyte per partition. 64 MiB bounds the open segment
+     * of a busy partition.
+     */
+    public static final int COMPACTED_SEGMENT_BYTES = 64 * 1024 * 1024;
+
+    /**
+     * Segment age of the same topics: a quiet partition's open segment is closed, and cleaned, after a day's worth of
+     * records. Kafka measures it by the records' timestamps (a segment rolls when a record is this much newer than the
+     * segment's first), which here are event times, about the clock in production.
+     */
+    public static final Duration COMPACTED_SEGMENT_TIME = Duration.ofDays(1);
+
     public TopicLayout {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
@@ -62,7 +78,11 @@ public record TopicLayout(Topics topics, int partitions, short replication, Dura
         }
         all.add(new NewTopic(topics.deadLetters(), 1, replication).configs(input));
         all.add(new NewTopic(topics.routedTickets(), partitions, replication).configs(input));
-        all.add(new NewTopic(topics.reportRows(), partitions, replication).configs(compacted));
+        Map<String, String> compactedGrowing = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(COMPACTED_SEGMENT_BYTES),
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(COMPACTED_SEGMENT_TIME.toMillis()));
+        all.add(new NewTopic(topics.reportRows(), partitions, replication).configs(compactedGrowing));
         all.add(new NewTopic(topics.reportCellShares(), partitions, replication).configs(input));
         return all;
     }
