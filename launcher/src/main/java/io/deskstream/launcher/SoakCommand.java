@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,7 +23,6 @@ import io.deskstream.simulator.HelpDeskSimulation;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -125,7 +123,7 @@ final class SoakCommand implements Callable<Integer> {
                 + "days, a line every %d days.%n", days, eventsPerDay, secondsPerDay, retentionDays, everyDays);
         out.flush();
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, process.bootstrapServers()))) {
+             Admin admin = Admin.create(process.kafkaConnection())) {
             BenchCommand.configure(process, layout);
             process.startTopology();
             KafkaStreams streams = process.streams().streams();
@@ -154,7 +152,7 @@ final class SoakCommand implements Callable<Integer> {
             long measuringNanos = 0;
             long longestGcMillis = 0;
             try (PunctuationWatch punctuations = PunctuationWatch.start(streams);
-                 EventPublisher publisher = new EventPublisher(process.bootstrapServers(), process.recordSerializer(),
+                 EventPublisher publisher = new EventPublisher(process.kafkaConnection(), process.recordSerializer(),
                          topics)) {
                 long paceStart = System.nanoTime();
                 long sentBefore = 0;

