@@ -81,16 +81,22 @@ class ApiRoutesIntegrationTest {
     // --- who may call what
 
     @Test
-    void healthAnswersWithoutAToken() {
+    void healthAndMetricsAnswerWithoutAToken() {
         ApiClient.Answer health = anonymous.get("/api/v1/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("RUNNING");
+        assertThat(anonymous.get("/api/v1/health/live").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/health/ready").status()).isEqualTo(200);
+        assertThat(anonymous.get("/metrics").status()).isEqualTo(200);
     }
 
     @Test
     void everyOtherApiRouteAnswers401WithoutATokenOrWithAWrongOne() {
         for (String[] route : documentedRoutes()) {
-            if (route[1].equals("/api/v1/health") || route[1].equals("/api/v1/openapi.json")) {
+            // open by design: health for load balancers and restart policies, the API's description, and metrics for
+            // scrapers (open by default; --metrics-auth closes them)
+            if (route[1].startsWith("/api/v1/health") || route[1].equals("/api/v1/openapi.json")
+                    || route[1].equals("/metrics")) {
                 continue;
             }
             for (ApiClient caller : List.of(anonymous, wrongToken)) {
