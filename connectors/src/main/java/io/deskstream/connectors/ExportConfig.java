@@ -152,6 +152,9 @@ public final class ExportConfig extends AbstractConfig {
                 if (t.startsWith("p")) {
                     return Duration.parse(t.toUpperCase(Locale.ROOT));
                 }
+                if (t.endsWith("ms")) {
+                    return positiveOrZero(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))));
+                }
                 long n = Long.parseLong(t.substring(0, t.length() - 1));
                 Duration d = switch (t.charAt(t.length() - 1)) {
                     case 's' -> Duration.ofSeconds(n);
@@ -160,13 +163,17 @@ public final class ExportConfig extends AbstractConfig {
                     case 'd' -> Duration.ofDays(n);
                     default -> throw new IllegalArgumentException();
                 };
-                if (d.isNegative()) {
-                    throw new IllegalArgumentException();
-                }
-                return d;
+                return positiveOrZero(d);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a duration such as 90s, 15m, 1h or 2d");
+                throw new IllegalArgumentException("\"" + text + "\" is not a duration such as 250ms, 90s, 15m, 1h or 2d");
             }
+        }
+
+        private static Duration positiveOrZero(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException();
+            }
+            return d;
         }
 
         @Override

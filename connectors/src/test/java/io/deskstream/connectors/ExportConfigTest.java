@@ -84,6 +84,18 @@ class ExportConfigTest {
     }
 
     @Test
+    void durationsAreWrittenInMillisecondsSecondsMinutesHoursDaysOrIso8601() {
+        assertThat(ExportConfig.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(ExportConfig.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ExportConfig.parseDuration("15m")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ExportConfig.parseDuration("1H")).isEqualTo(Duration.ofHours(1));
+        assertThat(ExportConfig.parseDuration("2d")).isEqualTo(Duration.ofDays(2));
+        assertThat(ExportConfig.parseDuration("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> ExportConfig.parseDuration("-5ms")).hasMessageContaining("\"-5ms\" is not a duration");
+        assertThatThrownBy(() -> ExportConfig.parseDuration("5 weeks")).hasMessageContaining("250ms, 90s");
+    }
+
+    @Test
     void aBadFormatIsRefusedNamingIt() {
         Map<String, String> config = valid();
         config.put(ExportConfig.FORMAT, "xlsx");

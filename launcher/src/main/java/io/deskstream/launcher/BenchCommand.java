@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Report time zone of the run, whose hours are the report's cells (default: ${DEFAULT-VALUE}).")
     ZoneId reportTimezone;
 
+    @Option(names = "--commit-interval", paramLabel = "DURATION", converter = DurationOption.Converter.class,
+            description = "The processing's commit interval, as deskstream run takes it (default: run's).")
+    DurationOption commitInterval;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         Topics topics = Topics.withDefaultPrefix();
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 reportTimezone, null, null, new TopicLayout(topics, partitions, (short) 1, Duration.ofDays(3650)));
+        if (commitInterval != null) {
+            settings = settings.with(settings.processing().withCommitInterval(commitInterval.duration()));
+        }
         HeapPeak heap = HeapPeak.start();
         out.printf("Starting a fresh Kafka broker and the topology in %s ...%n", dataDir);
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);
@@ -114,7 +121,9 @@ final class BenchCommand implements Callable<Integer> {
                 load.send(publisher, events);
                 double sendRate = events / seconds(System.nanoTime() - sendStart);
                 double consumerRate = rawConsumerRate(process.kafkaConnection(), topics.inputEvents());
-                out.printf("Processing them: routing and every report column, exactly_once_v2 ...%n");
+                out.printf("Processing them: routing and every report column, exactly_once_v2, a commit every %d ms ...%n",
+                        settings.processing().commitInterval().toMillis());
+                TopicWrites before = TopicWrites.now(admin, topics.inputEvents());
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 process.resumeTopology();
@@ -122,10 +131,14 @@ final class BenchCommand implements Callable<Integer> {
                 long caughtUp = run.caughtUp();
                 double cpuMicrosPerEvent = (processCpuNanos() - cpuStart) / 1e3 / events;
                 double pipelineRate = events / seconds(caughtUp - start);
+                TopicWrites written = TopicWrites.now(admin, topics.inputEvents()).since(before);
                 out.printf("end to end          %,12.0f events/s  (%,d events in %.1f s, from the start of processing"
                         + " to the report caught up)%n", pipelineRate, events, seconds(caughtUp - start));
                 out.printf("cpu per event       %12.1f microseconds  (all threads of the process: broker, topology,"
                         + " JIT, GC)%n", cpuMicrosPerEvent);
+                out.printf("written per event   %12.2f records, %,.0f bytes  (changelogs, outputs, transaction markers;"
+                        + " largest:)%n", written.totalRecords() / (double) events, written.totalBytes() / (double) events);
+                written.largest(6, events, topics.prefix()).forEach(out::println);
                 out.printf("raw consumer        %,12.0f events/s  (the same topics, same run)%n", consumerRate);
                 out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
                 out.printf("ingest              %,12.0f events/s  (simulate, parse, encode, send with acks=all)%n",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             "",
             "Every option can also be set by the environment variable named in its help."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class, ReportLoadCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, BenchCommand.class, FreshnessCommand.class,
+            ReportLoadCommand.class,
             SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Deskstream implements Runnable {
 

@@ -151,12 +151,9 @@ final class ReportLoadCommand implements Callable<Integer> {
         return "from=" + to.minus(Duration.ofHours(24)) + "&to=" + to + "&granularity=hour&groupBy=department,channel";
     }
 
-    private record Result(long count, long errors, long[] nanos) {
+    private record Result(long count, long errors, Latencies latencies) {
         double percentileMillis(double q) {
-            if (nanos.length == 0) {
-                return Double.NaN;
-            }
-            return nanos[(int) Math.min(nanos.length - 1, Math.floor(q * (nanos.length - 1)))] / 1e6;
+            return latencies.percentileMillis(q);
         }
     }
 
@@ -195,8 +192,8 @@ final class ReportLoadCommand implements Callable<Integer> {
         for (Thread t : threads) {
             t.join();
         }
-        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length, errors.get(), all);
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).toArray();
+        return new Result(all.length, errors.get(), Latencies.of(all));
     }
 
     private static void awaitCaughtUp(HttpClient http, String base, String token) throws Exception {

@@ -111,6 +111,13 @@ final class RuntimeOptions {
                     + "stops (env DESKSTREAM_STANDBY_REPLICAS, default: ${DEFAULT-VALUE}).")
     int standbyReplicas;
 
+    @Option(names = "--commit-interval", paramLabel = "DURATION",
+            defaultValue = "${env:DESKSTREAM_COMMIT_INTERVAL:-200ms}", converter = DurationOption.Converter.class,
+            description = "How often the processing commits, from 10ms to 1m: the API shows an event's effect within "
+                    + "about this long; longer commits do less work per event (env DESKSTREAM_COMMIT_INTERVAL, "
+                    + "default: ${DEFAULT-VALUE}).")
+    DurationOption commitInterval;
+
     @Option(names = "--max-events-body", paramLabel = "SIZE",
             defaultValue = "${env:DESKSTREAM_MAX_EVENTS_BODY:-64MiB}", converter = ByteSize.Converter.class,
             description = "Largest body POST /api/v1/events takes, e.g. 64MiB or 500KiB; larger answers 413 "

@@ -15,6 +15,7 @@ import io.deskstream.topology.Topics;
  * @param schemaRegistryUrl an existing registry, or null for the embedded one
  * @param retention         how long conversations, ratings and report cells are kept, by event time
  * @param security          Kafka client properties ({@code --kafka-config}) and HTTPS on the HTTP port
+ * @param processing        how often the processing commits, which decides how soon the API shows an event
  */
 record RuntimeSettings(
         Path dataDir,
@@ -27,12 +28,14 @@ record RuntimeSettings(
         TopicLayout topicLayout,
         InstanceSettings instance,
         Duration retention,
-        SecuritySettings security) {
+        SecuritySettings security,
+        ProcessingSettings processing) {
 
     RuntimeSettings(Path dataDir, String httpHost, int httpPort, int kafkaPort, ZoneId reportTimezone,
                     String bootstrapServers, String schemaRegistryUrl, TopicLayout topicLayout) {
         this(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers, schemaRegistryUrl, topicLayout,
-                InstanceSettings.defaults(), TopologySettings.DEFAULT_RETENTION, SecuritySettings.NONE);
+                InstanceSettings.defaults(), TopologySettings.DEFAULT_RETENTION, SecuritySettings.NONE,
+                ProcessingSettings.DEFAULT);
     }
 
     static RuntimeSettings from(RuntimeOptions options) {
@@ -58,22 +61,28 @@ record RuntimeSettings(
                         MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN,
                         options.maxEventsInFlight.bytes(), options.maxReportRows),
                 Duration.ofDays(options.retentionDays),
-                SecuritySettings.from(options));
+                SecuritySettings.from(options),
+                new ProcessingSettings(options.commitInterval.duration()));
     }
 
     RuntimeSettings with(InstanceSettings changed) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, changed, retention, security);
+                schemaRegistryUrl, topicLayout, changed, retention, security, processing);
     }
 
     RuntimeSettings withRetention(Duration kept) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, instance, kept, security);
+                schemaRegistryUrl, topicLayout, instance, kept, security, processing);
     }
 
     RuntimeSettings with(SecuritySettings changed) {
         return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
-                schemaRegistryUrl, topicLayout, instance, retention, changed);
+                schemaRegistryUrl, topicLayout, instance, retention, changed, processing);
+    }
+
+    RuntimeSettings with(ProcessingSettings changed) {
+        return new RuntimeSettings(dataDir, httpHost, httpPort, kafkaPort, reportTimezone, bootstrapServers,
+                schemaRegistryUrl, topicLayout, instance, retention, security, changed);
     }
 
     /** The Kafka client properties of {@code --kafka-config}, for every Kafka client of the process. */

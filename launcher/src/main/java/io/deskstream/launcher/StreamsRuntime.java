@@ -46,9 +46,11 @@ final class StreamsRuntime implements AutoCloseable {
      * @param applicationServer this instance's HTTP {@code host:port} as the other instances reach it: Kafka Streams
      *                          tells every instance where each partition's state lives
      * @param standbyReplicas   warm copies of each store on other instances
+     * @param commitInterval    how often a transaction commits and live state is written back for queries
      */
     static StreamsRuntime start(KafkaClientConfig clients, String bootstrapServers, TopologySettings settings,
-                                Path stateDir, short replication, String applicationServer, int standbyReplicas)
+                                Path stateDir, short replication, String applicationServer, int standbyReplicas,
+                                Duration commitInterval)
             throws InterruptedException {
         Topics topics = settings.topics();
         Properties props = clients.streams(bootstrapServers);
@@ -61,9 +63,9 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         // Only the small counters go through the record cache; conversations and cells are live objects (LiveStore).
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
-        // Each commit is a transaction: a second between them lets the store caches absorb repeated updates of a
-        // conversation or a cell, and the report is still at most about a second behind.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // Each commit is a transaction, and the moment live state is written back where queries read it: the interval
+        // decides freshness, and how many repeated updates of a conversation or a cell a write-back absorbs.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         // Changelogs carry the event time; events may be up to a day ahead of the clock (events.md), and Kafka 4
         // refuses records more than an hour ahead unless the topic allows more.
         props.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +97,36 @@ class CommandLineTest {
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs("--max-report-rows", "0");
         assertThatThrownBy(() -> RuntimeSettings.from(run.options)).hasMessageContaining("--max-report-rows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run"})
+    void shouldShowTheCommitIntervalWithItsDefaultAndEnvironmentVariable(String command) {
+        assertThat(help(command, "--help").replaceAll("\\s+", " "))
+                .contains("--commit-interval", "DESKSTREAM_COMMIT_INTERVAL", "default: 200ms");
+    }
+
+    @Test
+    void shouldReadTheCommitInterval() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--commit-interval", "1s");
+        assertThat(RuntimeSettings.from(run.options).processing().commitInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5ms", "2m"})
+    void shouldRefuseACommitIntervalOutsideTenMillisecondsToAMinute(String interval) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--commit-interval", interval);
+        assertThatThrownBy(() -> RuntimeSettings.from(run.options))
+                .hasMessageContaining("--commit-interval must be from 10ms to 1m");
+    }
+
+    @Test
+    void shouldOfferTheMeasuringCommands() {
+        assertThat(help("--help")).contains("bench", "bench-freshness", "bench-report", "soak");
+        assertThat(help("bench-freshness", "--help").replaceAll("\\s+", " "))
+                .contains("--rate", "default: 10000", "--duration", "default: 120s", "--commit-interval");
     }
 
     @Test
