@@ -9,9 +9,12 @@ import java.util.concurrent.CountDownLatch;
  */
 final class ForegroundRun {
 
-    /** What a command adds to a started process, e.g. the simulator. */
+    /**
+     * What a command adds to a started process, e.g. the simulator: set up before the banner, and what it returns run
+     * after it, so that long work (the demo's history) goes on in the background below the banner.
+     */
     interface Extras {
-        void start(DeskstreamProcess process) throws Exception;
+        Runnable start(DeskstreamProcess process) throws Exception;
     }
 
     private ForegroundRun() {
@@ -29,14 +32,16 @@ final class ForegroundRun {
             stopped.countDown();
         }, "deskstream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Runnable afterBanner;
         try {
-            extras.start(process);
+            afterBanner = extras.start(process);
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             process.close();
             throw e;
         }
         StartupBanner.print(out, process);
+        afterBanner.run();
         stopped.await();
     }
 }

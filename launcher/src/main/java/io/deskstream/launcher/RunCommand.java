@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(options.verbose, Logging.Format.parse(options.logFormat));
-        ForegroundRun.untilStopped(RuntimeSettings.from(options), process -> { });
+        ForegroundRun.untilStopped(RuntimeSettings.from(options), process -> () -> { });
         return 0;
     }
 }

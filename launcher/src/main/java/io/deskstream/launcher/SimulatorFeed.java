@@ -49,6 +49,7 @@ final class SimulatorFeed implements AutoCloseable {
     private final EventPublisher publisher;
     private final CanonicalEventParser parser = new CanonicalEventParser();
     private final Path stateFile;
+    private final Instant historyFrom;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "deskstream-simulator");
         t.setDaemon(true);
@@ -57,13 +58,19 @@ final class SimulatorFeed implements AutoCloseable {
     private long sent;
     private long ticks;
 
-    private SimulatorFeed(HelpDeskSimulation simulation, EventPublisher publisher, Path stateFile) {
+    private SimulatorFeed(HelpDeskSimulation simulation, EventPublisher publisher, Path stateFile,
+                          Instant historyFrom) {
         this.simulation = simulation;
         this.publisher = publisher;
         this.stateFile = stateFile;
+        this.historyFrom = historyFrom;
     }
 
-    static SimulatorFeed start(DeskstreamProcess process, SimulatorSettings settings) throws Exception {
+    /**
+     * Configures the shop if need be and readies the simulation from where the last run got to; nothing is sent
+     * before {@link #start}.
+     */
+    static SimulatorFeed prepare(DeskstreamProcess process, SimulatorSettings settings) throws Exception {
         BikeShopHelpDesk desk = new BikeShopHelpDesk();
         configureOnce(process, desk);
         Path stateFile = process.settings().dataDir().resolve(STATE_FILE);
@@ -77,10 +84,27 @@ final class SimulatorFeed implements AutoCloseable {
         HelpDeskSimulation simulation = new HelpDeskSimulation(seed, start, settings.eventsPerSecond(), desk);
         EventPublisher publisher = new EventPublisher(process.kafkaConnection(), process.recordSerializer(),
                 process.settings().topics());
-        SimulatorFeed feed = new SimulatorFeed(simulation, publisher, stateFile);
-        feed.backfill(start, now);
-        feed.ticker.scheduleAtFixedRate(feed::sendUpToNow, 1, 1, TimeUnit.SECONDS);
-        return feed;
+        return new SimulatorFeed(simulation, publisher, stateFile, start);
+    }
+
+    /**
+     * Writes the history in the background, with its progress line, then the events of every passing second: the
+     * feed's one thread does both in turn, so the seconds wait for the history and then catch up.
+     */
+    void start() {
+        ticker.execute(() -> {
+            try {
+                backfill(historyFrom, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (ticker.isShutdown()) {
+                    return; // stopped while writing: what was written counts, and the next start goes on from there
+                }
+                LOG.warn("the simulator could not write its history: {}", e.getMessage());
+            }
+        });
+        ticker.scheduleAtFixedRate(this::sendUpToNow, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Writes the shop's departments and rules unless departments are configured already (then they are the user's). */

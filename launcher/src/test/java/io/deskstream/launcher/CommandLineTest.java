@@ -132,7 +132,7 @@ class CommandLineTest {
     @Test
     void shouldOfferTheSimulatorOptionsOnDemo() {
         assertThat(help("demo", "--help").replaceAll("\\s+", " "))
-                .contains("--rate", "default: 5", "--history-days", "default: 7", "--seed");
+                .contains("--rate", "default: 5", "--history-days", "default: 2", "--seed");
     }
 
     @Test

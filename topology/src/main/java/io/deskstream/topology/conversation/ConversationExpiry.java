@@ -48,6 +48,9 @@ final class ConversationExpiry {
     int expire(Instant cutoff) {
         int[] work = {0};
         work[0] += index.sweep(cutoff, BUDGET, key -> forget(key, cutoff, work));
+        if (cutoff.isBefore(Instant.EPOCH)) {
+            return work[0]; // no cell is older (and a range from 1970 to before it is a wrong-way range)
+        }
         // Report cells are keyed by their hour first: the old ones are a key range, and nothing else is read.
         metricCells.writeBack();
         try (KeyValueIterator<String, MetricCell> old = storedMetricCells.range(CellKey.hourPrefix(Instant.EPOCH),

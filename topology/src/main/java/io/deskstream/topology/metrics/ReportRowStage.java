@@ -52,6 +52,9 @@ public final class ReportRowStage implements Processor<String, PartialCell, Stri
     /** Forgets up to the budget of cells older than the retention, and tombstones their report rows. */
     private void expire(long now) {
         Instant cutoff = newestHour.minus(retention);
+        if (cutoff.isBefore(Instant.EPOCH)) {
+            return; // no cell is older (and a range from 1970 to before it is a wrong-way range)
+        }
         shares.writeBack();
         int forgotten = 0;
         try (KeyValueIterator<String, CellPartials> old = storedShares.range(CellKey.hourPrefix(Instant.EPOCH),

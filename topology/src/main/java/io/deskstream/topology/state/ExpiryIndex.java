@@ -50,6 +50,9 @@ public final class ExpiryIndex {
      */
     public int sweep(Instant cutoff, int budget, Predicate<String> forget) {
         int handed = 0;
+        if (cutoff.isBefore(Instant.EPOCH)) {
+            return handed; // nothing is older: before the first event, stream time minus the retention is before 1970
+        }
         try (KeyValueIterator<String, byte[]> old = index.range(prefix(0), prefix(day(cutoff)))) {
             while (old.hasNext() && handed < budget) {
                 KeyValue<String, byte[]> entry = old.next();
