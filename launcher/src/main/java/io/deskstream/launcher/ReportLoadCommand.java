@@ -68,9 +68,10 @@ final class ReportLoadCommand implements Callable<Integer> {
     Path rulesFile;
 
     @Option(names = "--query", paramLabel = "PARAMETERS",
-            description = "The report's parameters (default: the 24 hours up to the newest event, by hour, "
-                    + "department and channel).")
-    String query;
+            description = "A report question, its parameters as in the URL; repeat it for several, each measured on "
+                    + "its own (default: two questions, the 24 hours up to the newest event by hour, department and "
+                    + "channel, and the 30 days up to it by month and agent).")
+    List<String> queries;
 
     @Override
     public Integer call() throws Exception {
@@ -91,17 +92,18 @@ final class ReportLoadCommand implements Callable<Integer> {
                 send(http, base, token, "POST", "/api/v1/events", body, 202);
             }
             awaitCaughtUp(http, base, token);
-            String parameters = query != null ? query : lastDayOf(lines);
-            String path = "/api/v1/reports/departments?" + parameters;
-            int rows = JSON.readTree(send(http, base, token, "GET", path, null, 200)).path("rows").size();
-            out.printf("Asking %s (%d rows) with %d clients for %d s ...%n", path, rows, clients, seconds);
-            load(http, URI.create(base + path), token, Duration.ofSeconds(5));
-            Result result = load(http, URI.create(base + path), token, Duration.ofSeconds(seconds));
-            out.printf("requests            %,12.0f /s  (%,d in %d s, %d errors)%n", result.count() / (double) seconds,
-                    result.count(), seconds, result.errors());
-            out.printf("latency p50         %12.1f ms%n", result.percentileMillis(0.50));
-            out.printf("latency p99         %12.1f ms%n", result.percentileMillis(0.99));
-            out.printf("latency max         %12.1f ms%n", result.percentileMillis(1.0));
+            for (String parameters : queries != null ? queries : defaultQuestions(lines)) {
+                String path = "/api/v1/reports/departments?" + parameters;
+                int rows = JSON.readTree(send(http, base, token, "GET", path, null, 200)).path("rows").size();
+                out.printf("Asking %s (%d rows) with %d clients for %d s ...%n", path, rows, clients, seconds);
+                load(http, URI.create(base + path), token, Duration.ofSeconds(5));
+                Result result = load(http, URI.create(base + path), token, Duration.ofSeconds(seconds));
+                out.printf("requests            %,12.0f /s  (%,d in %d s, %d errors)%n",
+                        result.count() / (double) seconds, result.count(), seconds, result.errors());
+                out.printf("latency p50         %12.1f ms%n", result.percentileMillis(0.50));
+                out.printf("latency p99         %12.1f ms%n", result.percentileMillis(0.99));
+                out.printf("latency max         %12.1f ms%n", result.percentileMillis(1.0));
+            }
         }
         return 0;
     }
@@ -135,8 +137,11 @@ final class ReportLoadCommand implements Callable<Integer> {
         return lines;
     }
 
-    /** The 24 hours up to the newest valid event's hour, by hour, department and channel. */
-    private static String lastDayOf(List<String> lines) {
+    /**
+     * The 24 hours up to the newest valid event's hour by hour, department and channel, as a live dashboard asks;
+     * and the 30 days up to it by month and agent, which reads every hour cell of a month.
+     */
+    private static List<String> defaultQuestions(List<String> lines) {
         Instant newest = Instant.EPOCH;
         io.deskstream.schemas.json.CanonicalEventParser parser = new io.deskstream.schemas.json.CanonicalEventParser();
         for (String line : lines) {
@@ -148,7 +153,9 @@ final class ReportLoadCommand implements Callable<Integer> {
             }
         }
         Instant to = newest.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        return "from=" + to.minus(Duration.ofHours(24)) + "&to=" + to + "&granularity=hour&groupBy=department,channel";
+        return List.of(
+                "from=" + to.minus(Duration.ofHours(24)) + "&to=" + to + "&granularity=hour&groupBy=department,channel",
+                "from=" + to.minus(Duration.ofDays(30)) + "&to=" + to + "&granularity=month&groupBy=agent");
     }
 
     private record Result(long count, long errors, Latencies latencies) {
