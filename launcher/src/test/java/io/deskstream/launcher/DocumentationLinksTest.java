@@ -44,6 +44,48 @@ class DocumentationLinksTest {
     }
 
     @Test
+    void everyLinkToASectionLeadsToAHeadingOfItsPage() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path page : markdownPages()) {
+            Matcher link = LINK.matcher(Files.readString(page));
+            while (link.find()) {
+                String target = link.group(1);
+                int hash = target.indexOf('#');
+                if (hash < 0 || target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                    continue;
+                }
+                Path linked = hash == 0 ? page : page.getParent().resolve(target.substring(0, hash)).normalize();
+                if (linked.toString().endsWith(".md") && Files.isRegularFile(linked)
+                        && !anchors(linked).contains(target.substring(hash + 1))) {
+                    broken.add(REPOSITORY.relativize(page) + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("links to sections that are not there").isEmpty();
+    }
+
+    /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> anchors(Path page) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(page)) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            }
+            if (!fenced && line.matches("^#{1,6} .*")) {
+                String slug = line.replaceFirst("^#+ ", "").strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+                String unique = slug;
+                for (int n = 1; anchors.contains(unique); n++) {
+                    unique = slug + "-" + n;
+                }
+                anchors.add(unique);
+            }
+        }
+        return anchors;
+    }
+
+    @Test
     void theReferenceForUsersLivesInTheRepository() {
         assertThat(REPOSITORY.resolve("docs")).isDirectory();
         assertThat(REPOSITORY.resolve("docs/events.md")).as("events, departments and routing rules").isRegularFile();
