@@ -62,7 +62,12 @@ final class ExportLayout {
     }
 
     Path stateDir(String topic, int partition) {
-        return inside(root.resolve("_state").resolve("format=" + format.extension()).resolve(topic + "+" + partition));
+        return inside(stateRoot().resolve(topic + "+" + partition));
+    }
+
+    /** The bookkeeping of this format: a folder per partition exported. */
+    Path stateRoot() {
+        return inside(root.resolve("_state").resolve("format=" + format.extension()));
     }
 
     /**

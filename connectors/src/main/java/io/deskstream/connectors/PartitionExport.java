@@ -81,6 +81,8 @@ final class PartitionExport {
     private Instant watermark = Instant.EPOCH;
     /** The days before this one are older than the retention: forgotten, and their records ignored. */
     private LocalDate forgottenBefore = LocalDate.MIN;
+    /** The start of the newest hour written to files (closed), or null before the first. */
+    private Instant newestHourClosed;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final List<Outgoing> outgoing = new ArrayList<>();
     private Instant oldestOutgoing;
@@ -119,6 +121,9 @@ final class PartitionExport {
             watermark = Instant.parse(saved.path("watermark").asText());
             if (saved.has("forgottenBefore")) {
                 forgottenBefore = LocalDate.parse(saved.path("forgottenBefore").asText());
+            }
+            if (saved.has(ExportProgress.NEWEST_HOUR_CLOSED)) {
+                newestHourClosed = Instant.parse(saved.path(ExportProgress.NEWEST_HOUR_CLOSED).asText());
             }
             for (JsonNode cell : saved.path("pending")) {
                 byte[] raw = Base64.getDecoder().decode(cell.path("value").asText());
@@ -256,6 +261,11 @@ final class PartitionExport {
             ReportRow any = rows.get(0).row();
             byFile.put(layout.file(any.getBucket(), any.getDepartment(), topic, partition, first, last), rows);
         }
+        Instant newest = newestHourClosed;
+        for (Outgoing decided : outgoing) {
+            Instant hour = decided.row().row().getBucket();
+            newest = newest == null || hour.isAfter(newest) ? hour : newest;
+        }
         if (!byFile.isEmpty()) {
             ObjectNode intent = JSON.createObjectNode().put("sequence", next);
             byFile.keySet().forEach(file -> intent.withArray("files").add(file.toString()));
@@ -273,6 +283,10 @@ final class PartitionExport {
         if (!forgottenBefore.equals(LocalDate.MIN)) {
             checkpoint.put("forgottenBefore", forgottenBefore.toString());
         }
+        if (newest != null) {
+            // Before the cells still open, which can be many: the status reads the checkpoint up to here only.
+            checkpoint.put(ExportProgress.NEWEST_HOUR_CLOSED, newest.toString());
+        }
         for (Map.Entry<String, Pending> cell : pending.entrySet()) {
             checkpoint.withArray("pending").addObject()
                     .put("key", cell.getKey())
@@ -283,6 +297,7 @@ final class PartitionExport {
         Files.deleteIfExists(state.resolve("intent.json"));
         sequence = next;
         checkpointOffset = lastOffset;
+        newestHourClosed = newest;
         Flushed flushed = new Flushed(outgoing.size(), byFile.size(),
                 (int) outgoing.stream().filter(o -> o.row().revision() == 1).map(o -> o.row().row().getBucket())
                         .distinct().count(),

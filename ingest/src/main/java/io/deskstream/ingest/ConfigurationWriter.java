@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.deskstream.schemas.config.AccessToken;
 import io.deskstream.schemas.config.Department;
@@ -16,6 +15,7 @@ import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,11 +27,14 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes departments, routing rules and agents' access tokens to their compacted topics, keyed by id; deleting writes a tombstone. Every
- * write waits for Kafka's acknowledgement, so a configuration change that returned is durable.
+ * write waits for Kafka's acknowledgement, so a configuration change that returned is durable. Each wait is bounded:
+ * a Kafka that is down or too slow is reported as Kafka's {@link TimeoutException}, like any failure of Kafka's own.
  */
 public final class ConfigurationWriter implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 30;
+    /** The longest a send waits for the topic's metadata (Kafka unreachable) before it fails. */
+    private static final int MAX_BLOCK_MS = 10_000;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
@@ -52,6 +55,7 @@ public final class ConfigurationWriter implements AutoCloseable {
         config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
                 ProducerConfig.CLIENT_ID_CONFIG, "deskstream-configuration"));
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -73,9 +77,9 @@ public final class ConfigurationWriter implements AutoCloseable {
                 throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(),
                         e.getCause());
             }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not create topic " + topic.name() + " within "
-                    + TIMEOUT_SECONDS + " s", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TimeoutException("Kafka did not create topic " + topic.name() + " within " + TIMEOUT_SECONDS
+                    + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
@@ -111,8 +115,8 @@ public final class ConfigurationWriter implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused the write to " + topic + ": " + e.getCause().getMessage(),
                     e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the write to " + topic + " within "
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TimeoutException("Kafka did not acknowledge the write to " + topic + " within "
                     + TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

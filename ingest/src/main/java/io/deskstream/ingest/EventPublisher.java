@@ -1,6 +1,7 @@
 package io.deskstream.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +36,22 @@ public final class EventPublisher implements AutoCloseable {
      *                   ({@code security.protocol}, SASL, SSL); this publisher's own settings go on top
      */
     public EventPublisher(Map<String, ?> connection, Serializer<SpecificRecord> values, Topics topics) {
+        this(connection, values, topics, null);
+    }
+
+    /**
+     * @param maxBlock the longest one send may wait for Kafka before it fails — for a topic's metadata when no broker
+     *                 answers, or for room in the producer's buffer — or null for the producer's default (60 s): an
+     *                 HTTP request waits less than a bulk load may
+     */
+    public EventPublisher(Map<String, ?> connection, Serializer<SpecificRecord> values, Topics topics,
+                          Duration maxBlock) {
         this.values = values;
         this.topics = topics;
         Map<String, Object> config = new HashMap<>(connection);
+        if (maxBlock != null) {
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
+        }
         config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -69,12 +83,12 @@ public final class EventPublisher implements AutoCloseable {
         return send(new ProducerRecord<>(topics.deadLetters(), null, null, null, original, headers));
     }
 
-    /** Blocks until everything sent so far is acknowledged or failed. */
     /** The producer itself, for its metrics. */
     public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
         return producer;
     }
 
+    /** Blocks until everything sent so far is acknowledged or failed. */
     public void flush() {
         producer.flush();
     }

@@ -1,10 +1,13 @@
 package io.deskstream.launcher;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.deskstream.api.ApiSettings;
@@ -18,9 +21,8 @@ import io.deskstream.schemas.json.CanonicalEventParser;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.streams.state.HostInfo;
-import java.time.Clock;
-import java.util.Map;
 import io.deskstream.api.auth.AdminToken;
+import io.deskstream.api.status.ExportState;
 import io.deskstream.kafka.broker.BrokerSettings;
 import io.deskstream.kafka.broker.EmbeddedKafkaBroker;
 import io.deskstream.registry.EmbeddedSchemaRegistry;
@@ -50,6 +52,8 @@ final class DeskstreamProcess implements AutoCloseable {
     /** The user name this process's clients send to its embedded registry; the registry takes any, the token decides. */
     static final String REGISTRY_USER = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(DeskstreamProcess.class);
+    /** The longest one event of {@code POST /api/v1/events} waits for Kafka to take it (no brokers, a full buffer). */
+    private static final Duration EVENTS_MAX_BLOCK = Duration.ofSeconds(10);
 
     private final RuntimeSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -61,6 +65,7 @@ final class DeskstreamProcess implements AutoCloseable {
     private List<String> createdTopics = List.of();
     private StreamsRuntime streams;
     private final LiveTopology liveTopology = new LiveTopology();
+    private final LiveExport liveExport = new LiveExport();
     private OperatorMetrics metrics;
 
     private DeskstreamProcess(RuntimeSettings settings) {
@@ -196,19 +201,24 @@ final class DeskstreamProcess implements AutoCloseable {
                     && settings.instance().registry().auth() == RegistryAuth.Scope.WRITES ? null : registryUserInfo;
             List<java.nio.file.Path> registryTrust = settings.https() != null ? settings.https().trustedFiles()
                     : List.of();
-            started(ExportWorker.start(settings.kafkaClients(), bootstrapServers,
+            liveExport.started(started(ExportWorker.start(settings.kafkaClients(), bootstrapServers,
                     new ExportWorker.Registry(schemaRegistryUrl, sinkUserInfo, registryTrust),
                     settings.topics().reportRows(), settings.dataDir(), settings.exportsDir(),
-                    new ExportWorker.Timing(exports.closeDelay(), exports.commitInterval(), settings.retention())));
+                    new ExportWorker.Timing(exports.closeDelay(), exports.commitInterval(), settings.retention()))));
         }
     }
 
     /** The HTTP API over this process's topology, producers and admin client (closed with the process). */
     private DeskstreamApi api() {
         Admin admin = started(Admin.create(kafkaConnection()));
-        ConfigurationWriter configuration = started(new ConfigurationWriter(kafkaConnection(), recordSerializer(),
+        // The API's writers answer requests: a registry or a Kafka that is down or slow is reported while the
+        // client still waits (503), not after minutes of retries.
+        Serializer<SpecificRecord> values = new ConfluentAvroSerializer<>(
+                registryClient(SchemaRegistryClient.Settings.interactive()));
+        ConfigurationWriter configuration = started(new ConfigurationWriter(kafkaConnection(), values,
                 settings.topicLayout()));
-        EventPublisher events = started(new EventPublisher(kafkaConnection(), recordSerializer(), settings.topics()));
+        EventPublisher events = started(new EventPublisher(kafkaConnection(), values, settings.topics(),
+                EVENTS_MAX_BLOCK));
         metrics.bind(events.producer());
         ApiSettings apiSettings = new ApiSettings(settings.topics(), StreamsRuntime.applicationId(settings.topics()),
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
@@ -216,7 +226,8 @@ final class DeskstreamProcess implements AutoCloseable {
                 settings.https() == null ? null : settings.https().trust(), settings.instance().maxEventsInFlightBytes(),
                 settings.instance().maxReportRows());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
-                new CanonicalEventParser(), adminToken.token(), metrics.registry()), Clock.systemUTC());
+                new CanonicalEventParser(), adminToken.token(), metrics.registry(),
+                settings.instance().exports().enabled() ? liveExport : ExportState.OFF), Clock.systemUTC());
     }
 
     private <T extends AutoCloseable> T started(T part) {
@@ -271,7 +282,11 @@ final class DeskstreamProcess implements AutoCloseable {
      * certificates.
      */
     SchemaRegistryClient registryClient() {
-        return new SchemaRegistryClient(schemaRegistryUrl, SchemaRegistryClient.Settings.defaults(), registryUserInfo,
+        return registryClient(SchemaRegistryClient.Settings.defaults());
+    }
+
+    private SchemaRegistryClient registryClient(SchemaRegistryClient.Settings timing) {
+        return new SchemaRegistryClient(schemaRegistryUrl, timing, registryUserInfo,
                 settings.https() != null ? settings.https().trust() : null);
     }
 

@@ -1,8 +1,11 @@
 package io.deskstream.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +13,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.deskstream.api.status.ExportState;
 import io.deskstream.connectors.CsvReportSink;
 import io.deskstream.connectors.ExportConfig;
+import io.deskstream.connectors.ExportProgress;
 import io.deskstream.connectors.ParquetReportSink;
+import io.deskstream.connectors.ReportSinkConnector;
+import io.deskstream.connectors.RowFormat;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.converters.ByteArrayConverter;
+import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.FutureCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The export, run in the process: an embedded Kafka Connect worker (Kafka's own {@code connect-runtime}, standalone
@@ -27,8 +38,14 @@ import org.apache.kafka.connect.util.FutureCallback;
 final class ExportWorker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(ExportWorker.class);
+
+    /** The connectors it runs: the export to each format. */
+    private static final Map<RowFormat, Class<? extends ReportSinkConnector>> SINKS = Map.of(
+            RowFormat.PARQUET, ParquetReportSink.class, RowFormat.CSV, CsvReportSink.class);
 
     private final Connect<StandaloneHerder> connect;
+    private final Path exportsDir;
 
     /**
      * The schema registry the sinks read the report rows' schemas from.
@@ -55,8 +72,9 @@ final class ExportWorker implements AutoCloseable {
     record Timing(Duration closeDelay, Duration commitInterval, Duration retention) {
     }
 
-    private ExportWorker(Connect<StandaloneHerder> connect) {
+    private ExportWorker(Connect<StandaloneHerder> connect, Path exportsDir) {
         this.connect = connect;
+        this.exportsDir = exportsDir;
     }
 
     /**
@@ -84,12 +102,12 @@ final class ExportWorker implements AutoCloseable {
         worker.put("plugin.discovery", "service_load");
         worker.put("listeners", "http://127.0.0.1:0");
         Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
-        ExportWorker running = new ExportWorker(connect);
+        ExportWorker running = new ExportWorker(connect, exportsDir);
         try {
-            for (Class<?> sink : new Class<?>[]{ParquetReportSink.class, CsvReportSink.class}) {
+            for (RowFormat format : RowFormat.values()) {
                 Map<String, String> connector = new HashMap<>();
-                connector.put("name", "deskstream-" + sink.getSimpleName().replace("ReportSink", "").toLowerCase() + "-export");
-                connector.put("connector.class", sink.getName());
+                connector.put("name", connectorName(format));
+                connector.put("connector.class", SINKS.get(format).getName());
                 connector.put("tasks.max", "1");
                 connector.put("topics", reportRowsTopic);
                 connector.put(ExportConfig.DIRECTORY, exportsDir.toString());
@@ -114,6 +132,44 @@ final class ExportWorker implements AutoCloseable {
             throw new IllegalStateException("the export connectors did not start: " + cause.getMessage(), cause);
         }
         return running;
+    }
+
+    /** {@code deskstream-parquet-export}, {@code deskstream-csv-export}. */
+    private static String connectorName(RowFormat format) {
+        return "deskstream-" + format.extension() + "-export";
+    }
+
+    /**
+     * Each connector and its tasks as the worker has them now, and the newest hour it has closed (from the export's
+     * own state in the exports directory).
+     */
+    List<ExportState.Connector> connectors() {
+        List<ExportState.Connector> connectors = new ArrayList<>();
+        for (RowFormat format : RowFormat.values()) {
+            String name = connectorName(format);
+            ConnectorStateInfo status;
+            try {
+                status = connect.herder().connectorStatus(name);
+            } catch (NotFoundException notCreatedYet) {
+                continue;
+            }
+            List<ExportState.Task> tasks = new ArrayList<>();
+            for (ConnectorStateInfo.TaskState task : status.tasks()) {
+                tasks.add(new ExportState.Task(task.id(), task.state(), ConnectTrace.summary(task.trace())));
+            }
+            connectors.add(new ExportState.Connector(name, format.extension(), status.connector().state(),
+                    ConnectTrace.summary(status.connector().trace()), tasks, newestHourClosed(format)));
+        }
+        return connectors;
+    }
+
+    private Instant newestHourClosed(RowFormat format) {
+        try {
+            return ExportProgress.newestHourClosed(exportsDir, format).orElse(null);
+        } catch (IOException e) {
+            LOG.warn("cannot read the {} export's state in {}: {}", format.extension(), exportsDir, e.toString());
+            return null;
+        }
     }
 
     @Override

@@ -81,6 +81,14 @@ class ApiRoutesIntegrationTest {
     // --- who may call what
 
     @Test
+    void onlyHealthMetricsAndTheOpenApiDocumentAnswerWithoutAToken() {
+        List<String> open = documentedRoutes().stream().filter(route -> route[2].equals("No token needed."))
+                .map(route -> route[0] + " " + route[1]).toList();
+        assertThat(open).containsExactlyInAnyOrder("GET /api/v1/health", "GET /api/v1/health/live",
+                "GET /api/v1/health/ready", "GET /metrics", "GET /api/v1/openapi.json");
+    }
+
+    @Test
     void healthAndMetricsAnswerWithoutAToken() {
         ApiClient.Answer health = anonymous.get("/api/v1/health");
         assertThat(health.status()).isEqualTo(200);
@@ -91,12 +99,9 @@ class ApiRoutesIntegrationTest {
     }
 
     @Test
-    void everyOtherApiRouteAnswers401WithoutATokenOrWithAWrongOne() {
+    void everyRouteThatNeedsATokenAnswers401WithoutATokenOrWithAWrongOne() {
         for (String[] route : documentedRoutes()) {
-            // open by design: health for load balancers and restart policies, the API's description, and metrics for
-            // scrapers (open by default; --metrics-auth closes them)
-            if (route[1].startsWith("/api/v1/health") || route[1].equals("/api/v1/openapi.json")
-                    || route[1].equals("/metrics")) {
+            if (route[2].equals("No token needed.")) {
                 continue;
             }
             for (ApiClient caller : List.of(anonymous, wrongToken)) {
@@ -394,6 +399,34 @@ class ApiRoutesIntegrationTest {
         assertThat(status.path("inputs").has("deskstream.ticket-events")).isTrue();
         assertThat(status.path("inputs").path("deskstream.ticket-events").has("lag")).isTrue();
         assertThat(status.path("instance").asText()).isEqualTo(process.httpUrl().substring("http://".length()));
+    }
+
+    @Test
+    void statusSaysTheExportIsOffWhenThisProcessDoesNotRunIt() {
+        JsonNode export = admin.get("/api/v1/status").json().path("export");
+        assertThat(export.path("enabled").asBoolean()).isFalse();
+        assertThat(export.path("note").asText()).contains("--no-exports");
+        assertThat(export.has("connectors")).isFalse();
+    }
+
+    @Test
+    void statusGivesTheLagOfTheReportRowsStage() {
+        JsonNode stage = admin.get("/api/v1/status").json().path("reportStage");
+        assertThat(stage.path("topic").asText()).isEqualTo(Topics.withDefaultPrefix().reportCellShares());
+        assertThat(stage.path("read").isIntegralNumber()).isTrue();
+        assertThat(stage.path("lag").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void openApiDescribesTheStatusAnswerAndTheDependencyOfAnError() {
+        JsonNode doc = anonymous.get("/api/v1/openapi.json").json();
+        JsonNode status = doc.path("paths").path("/api/v1/status").path("get").path("responses");
+        assertThat(status.path("2XX").path("content").path("application/json").path("schema").path("properties")
+                .path("export").path("properties").has("connectors")).isTrue();
+        assertThat(status.path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(status.has("502")).isTrue();
+        assertThat(doc.path("components").path("schemas").path("Error").path("properties").path("dependency")
+                .path("enum").toString()).isEqualTo("[\"kafka\",\"schema-registry\"]");
     }
 
     private List<String[]> documentedRoutes() {

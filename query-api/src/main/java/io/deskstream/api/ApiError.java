@@ -3,18 +3,28 @@ package io.deskstream.api;
 import java.time.Duration;
 
 /**
- * An answer other than success, as the API gives it: a status and a message for {@code {"error": ...}}. Handlers
- * throw it; nothing else of a failure (no stack trace) reaches the client.
+ * An answer other than success, as the API gives it: a status and a message for {@code {"error": ...}}, and the
+ * {@link Dependency} at fault when it is one. Handlers throw it; nothing else of a failure (no stack trace) reaches
+ * the client.
  */
 public final class ApiError extends RuntimeException {
 
+    /** How long a client waits before asking again when Kafka or the schema registry is down or slow. */
+    public static final Duration DEPENDENCY_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final int status;
     private final Duration retryAfter;
+    private final Dependency dependency;
 
     private ApiError(int status, String message, Duration retryAfter) {
+        this(status, message, retryAfter, null);
+    }
+
+    private ApiError(int status, String message, Duration retryAfter, Dependency dependency) {
         super(message, null, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.dependency = dependency;
     }
 
     /** An error another instance answered with, passed on as it is. */
@@ -51,6 +61,19 @@ public final class ApiError extends RuntimeException {
         return new ApiError(503, message, Duration.ofSeconds(1));
     }
 
+    /**
+     * A part deskstream needs is down or too slow (503): the answer names it, and asking again later succeeds once it
+     * is back.
+     */
+    public static ApiError dependencyUnavailable(Dependency dependency, String message) {
+        return new ApiError(503, dependency.label() + " unavailable: " + message, DEPENDENCY_RETRY_AFTER, dependency);
+    }
+
+    /** A part deskstream needs answered, but refused what it was asked (502): its settings need a look. */
+    public static ApiError dependencyRefused(Dependency dependency, String message) {
+        return new ApiError(502, dependency.label() + " refused the request: " + message, null, dependency);
+    }
+
     public int status() {
         return status;
     }
@@ -58,5 +81,10 @@ public final class ApiError extends RuntimeException {
     /** When to ask again, or null. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** The dependency at fault, or null when the error is not a dependency's. */
+    public Dependency dependency() {
+        return dependency;
     }
 }

@@ -2,6 +2,7 @@ package io.deskstream.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskstream.api.auth.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -12,9 +13,10 @@ import io.javalin.http.HandlerType;
  *
  * @param parameters the query parameters it reads (path parameters come from {@code path})
  * @param body       what the request body holds, or null for none
+ * @param response   the JSON Schema of its successful answer, or null when openapi.json describes none
  */
 public record ApiRoute(HandlerType method, String path, Access access, String summary, List<Parameter> parameters,
-                       String body, Handler handler) {
+                       String body, ObjectNode response, Handler handler) {
 
     public enum Access {
         /** No token needed. */
@@ -39,22 +41,26 @@ public record ApiRoute(HandlerType method, String path, Access access, String su
     }
 
     public static ApiRoute get(String path, Access access, String summary, Handler handler) {
-        return new ApiRoute(HandlerType.GET, path, access, summary, List.of(), null, handler);
+        return new ApiRoute(HandlerType.GET, path, access, summary, List.of(), null, null, handler);
     }
 
     public static ApiRoute delete(String path, Access access, String summary, Handler handler) {
-        return new ApiRoute(HandlerType.DELETE, path, access, summary, List.of(), null, handler);
+        return new ApiRoute(HandlerType.DELETE, path, access, summary, List.of(), null, null, handler);
     }
 
     public static ApiRoute put(String path, Access access, String summary, String body, Handler handler) {
-        return new ApiRoute(HandlerType.PUT, path, access, summary, List.of(), body, handler);
+        return new ApiRoute(HandlerType.PUT, path, access, summary, List.of(), body, null, handler);
     }
 
     public static ApiRoute post(String path, Access access, String summary, String body, Handler handler) {
-        return new ApiRoute(HandlerType.POST, path, access, summary, List.of(), body, handler);
+        return new ApiRoute(HandlerType.POST, path, access, summary, List.of(), body, null, handler);
     }
 
     public ApiRoute withParameters(List<Parameter> described) {
-        return new ApiRoute(method, path, access, summary, described, body, handler);
+        return new ApiRoute(method, path, access, summary, described, body, response, handler);
+    }
+
+    public ApiRoute withResponse(ObjectNode schema) {
+        return new ApiRoute(method, path, access, summary, parameters, body, schema, handler);
     }
 }

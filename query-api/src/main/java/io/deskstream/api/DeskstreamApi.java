@@ -2,6 +2,7 @@ package io.deskstream.api;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +22,15 @@ import io.deskstream.api.report.ReportRoutes;
 import io.deskstream.api.metrics.ApiMetrics;
 import io.deskstream.api.metrics.MetricsRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.deskstream.api.status.ExportState;
+import io.deskstream.api.status.LatestWrite;
 import io.deskstream.api.status.Readiness;
 import io.deskstream.api.status.StatusRoutes;
 import io.deskstream.ingest.ConfigurationWriter;
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.schemas.json.CanonicalEventParser;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.http.HttpResponseException;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,7 +54,7 @@ public final class DeskstreamApi {
     /** The parts the API reads and writes through. */
     public record Backends(LiveTopology topology, Admin admin, ConfigurationWriter configuration,
                            EventPublisher events, CanonicalEventParser parser, String adminToken,
-                           PrometheusMeterRegistry meters) {
+                           PrometheusMeterRegistry meters, ExportState export) {
     }
 
     public DeskstreamApi(ApiSettings settings, Backends backends, Clock clock) {
@@ -60,10 +64,12 @@ public final class DeskstreamApi {
         ClusterQuery cluster = new ClusterQuery(topology, new StorePartitions(topology, backends.admin()), peers,
                 settings.advertised());
         tokens = new AccessTokens(backends.adminToken(), topology, backends.configuration());
+        LatestWrite latestWrite = new LatestWrite(clock);
         routes.addAll(new StatusRoutes(topology, cluster, backends.admin(), settings.applicationId(), settings.topics(),
-                settings.reportZone(), new Readiness(topology, settings.advertised(), backends.admin(), clock)).routes());
+                settings.reportZone(), new Readiness(topology, settings.advertised(), backends.admin(), clock),
+                backends.export(), latestWrite, clock).routes());
         routes.addAll(new EventRoutes(backends.parser(), backends.events(), settings.maxEventsBodyBytes(),
-                settings.maxEventsInFlightBytes()).routes());
+                settings.maxEventsInFlightBytes(), latestWrite).routes());
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
         routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
@@ -108,12 +114,7 @@ public final class DeskstreamApi {
             metrics.request(ctx.method().name(), route == null ? "other" : route, ctx.statusCode(),
                     java.time.Duration.ofNanos((long) (millis * 1_000_000)));
         });
-        config.routes.exception(ApiError.class, (error, ctx) -> {
-            if (error.retryAfter() != null) {
-                ctx.header("Retry-After", String.valueOf(error.retryAfter().toSeconds()));
-            }
-            ApiJson.send(ctx, error.status(), Map.of("error", error.getMessage()));
-        });
+        config.routes.exception(ApiError.class, (error, ctx) -> answer(ctx, error));
         // A store can close under a query when its partition moves to another instance mid-way: that is a rebalance,
         // and the answer is to ask again, not a server fault.
         config.routes.exception(InvalidStateStoreException.class, (error, ctx) -> {
@@ -124,9 +125,27 @@ public final class DeskstreamApi {
         config.routes.exception(HttpResponseException.class, (error, ctx) ->
                 ApiJson.send(ctx, error.getStatus(), Map.of("error", error.getMessage())));
         config.routes.exception(Exception.class, (error, ctx) -> {
+            ApiError dependency = DependencyFailure.of(error);
+            if (dependency != null) {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), dependency.getMessage());
+                answer(ctx, dependency);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
             ApiJson.send(ctx, 500, Map.of("error", "internal error (" + error.getClass().getSimpleName()
                     + "); the server log has the details"));
         });
+    }
+
+    private static void answer(Context ctx, ApiError error) {
+        if (error.retryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(error.retryAfter().toSeconds()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.getMessage());
+        if (error.dependency() != null) {
+            body.put("dependency", error.dependency().id());
+        }
+        ApiJson.send(ctx, error.status(), body);
     }
 }

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.deskstream.api.ApiError;
+import io.deskstream.api.Dependency;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.processor.TaskId;
@@ -52,7 +53,8 @@ public final class StorePartitions {
                 Thread.currentThread().interrupt();
                 throw ApiError.unavailable("interrupted while asking Kafka about " + sources);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw ApiError.unavailable("Kafka did not describe " + sources + ": " + e.getMessage());
+                throw ApiError.dependencyUnavailable(Dependency.KAFKA, "Kafka did not describe " + sources + ": "
+                        + e.getMessage());
             }
         });
     }

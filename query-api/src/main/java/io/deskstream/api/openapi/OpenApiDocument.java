@@ -28,13 +28,19 @@ public final class OpenApiDocument {
                 .put("title", "deskstream API")
                 .put("version", version)
                 .put("description", "The department report of a help desk, live from event streams. Errors are "
-                        + "{\"error\": \"...\"} with a 4xx or 5xx status; 503 comes with Retry-After.");
+                        + "{\"error\": \"...\"} with a 4xx or 5xx status; 503 comes with Retry-After; when Kafka "
+                        + "or the schema registry is at fault, \"dependency\" names it.");
         ObjectNode schemes = doc.putObject("components").putObject("securitySchemes");
         schemes.putObject("bearer").put("type", "http").put("scheme", "bearer")
                 .put("description", "The admin token, or an agent token from POST /api/v1/tokens");
         ObjectNode error = doc.with("components").putObject("schemas").putObject("Error");
         error.put("type", "object");
-        error.putObject("properties").putObject("error").put("type", "string");
+        ObjectNode properties = error.putObject("properties");
+        properties.putObject("error").put("type", "string");
+        ObjectNode dependency = properties.putObject("dependency").put("type", "string")
+                .put("description", "On 502 and 503 when Kafka or the schema registry is at fault: which one");
+        dependency.putArray("enum").add("kafka").add("schema-registry");
+        error.putArray("required").add("error");
         ObjectNode paths = doc.putObject("paths");
         for (ApiRoute route : routes) {
             ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
@@ -70,13 +76,25 @@ public final class OpenApiDocument {
             op.putArray("security").addObject().putArray("bearer");
         }
         ObjectNode responses = op.putObject("responses");
-        responses.putObject("2XX").put("description", "success (200, 201, 202 or 204)");
-        responses.putObject("4XX").put("description", "bad request (400), no or wrong token (401), another department "
-                + "or admin only (403), not found (404), body too large (413)")
-                .putObject("content").putObject("application/json").putObject("schema")
-                .put("$ref", "#/components/schemas/Error");
-        responses.putObject("503").put("description", "starting, or data moving between instances: retry after "
-                + "Retry-After seconds");
+        ObjectNode success = responses.putObject("2XX").put("description", "success (200, 201, 202 or 204)");
+        if (route.response() != null) {
+            success.putObject("content").putObject("application/json").set("schema", route.response().deepCopy());
+        }
+        errorResponse(responses, "4XX", "bad request (400), no or wrong token (401), another department or admin only "
+                + "(403), not found (404), body too large (413)");
+        errorResponse(responses, "502", "Kafka or the schema registry refused the request (credentials, a schema it "
+                + "will not take); dependency names it");
+        errorResponse(responses, "503", "starting, data moving between instances, or Kafka or the schema registry "
+                + "down or too slow (dependency names it): retry after Retry-After seconds")
+                .putObject("headers").putObject("Retry-After").put("description", "seconds to wait before asking again")
+                .putObject("schema").put("type", "integer");
         return op;
+    }
+
+    private static ObjectNode errorResponse(ObjectNode responses, String status, String description) {
+        ObjectNode response = responses.putObject(status).put("description", description);
+        response.putObject("content").putObject("application/json").putObject("schema")
+                .put("$ref", "#/components/schemas/Error");
+        return response;
     }
 }

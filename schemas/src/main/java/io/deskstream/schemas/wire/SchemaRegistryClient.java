@@ -42,6 +42,14 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(200));
         }
+
+        /**
+         * For a call made while an HTTP request waits: one retry, and about 8 s at most in all, so that a registry
+         * that is down or too slow is reported while the caller still waits.
+         */
+        public static Settings interactive() {
+            return new Settings(Duration.ofSeconds(3), Duration.ofSeconds(4), 1, Duration.ofMillis(250));
+        }
     }
 
     private final String baseUrl;
