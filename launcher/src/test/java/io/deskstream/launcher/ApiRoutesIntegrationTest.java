@@ -90,8 +90,8 @@ class ApiRoutesIntegrationTest {
     @Test
     void everyOtherApiRouteAnswers401WithoutATokenOrWithAWrongOne() {
         for (String[] route : documentedRoutes()) {
-            if (route[1].equals("/api/v1/health") || route[1].equals("/api/v1/openapi.json")) {
-                continue;
+            if (route[2].startsWith("No token needed")) {
+                continue; // health, its liveness and readiness, and openapi.json
             }
             for (ApiClient caller : List.of(anonymous, wrongToken)) {
                 ApiClient.Answer answer = caller.send(route[0], concrete(route[1]), "{}", null);
