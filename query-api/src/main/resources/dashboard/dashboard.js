@@ -1,4 +1,5 @@
-// The department report, live: signs in with a token, asks the API, draws the chosen metric, and polls.
+// The department report, live: signs in with a token, follows the report's stream (polling when it cannot be
+// opened), and draws the chosen metric.
 (() => {
   "use strict";
   const COLUMNS = ["tags_added", "replies", "calls", "missed_calls", "chat_messages", "chats", "missed_chats",
@@ -10,10 +11,13 @@
     "negative_pct", "sla_compliance_pct", "p50_first_response_s", "p90_first_response_s", "p50_next_response_s",
     "p90_next_response_s"];
   const POLL_MS = 5000;
+  /** How long after a stream could not be opened it is tried again (polling meanwhile). */
+  const STREAM_RETRY_MS = 30000;
   const $ = (id) => document.getElementById(id);
   const state = { token: sessionStorage.getItem("deskstream.token"), sort: null, descending: false, rows: [] };
-  const exposed = window.deskstream = { state, chart: null, lastCsv: null, columns: COLUMNS, refreshed: 0 };
-  let timer = null;
+  const exposed = window.deskstream = { state, chart: null, lastCsv: null, columns: COLUMNS, refreshed: 0, polled: 0,
+    transport: null };
+  let timers = [];
 
   const label = (column) => column.replace(/_s$/, " (time)").replace(/_pct$/, " %").replace(/_/g, " ");
 
@@ -157,25 +161,160 @@
     return String(text).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch]));
   }
 
-  async function refresh() {
+  /** Shows a report answer, from the stream or a poll. */
+  function show(report) {
+    state.rows = report.rows;
+    $("report-error").textContent = "";
+    $("empty").hidden = report.rows.length > 0;
+    draw(report.rows);
+    table(report.rows);
+    state.updated = new Date();
+    freshness();
+    exposed.refreshed++;
+  }
+
+  /** The processing's progress and the tickets by status, asked every few seconds: they have no stream. */
+  async function refreshSide() {
     if (!state.token) return;
     try {
-      exposed.lastQuery = query();
-      const [report, status, tickets] = await Promise.all([api(exposed.lastQuery), api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
+      const [status, tickets] = await Promise.all([api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
       learnZone(status.reportTimezone);
-      state.rows = report.rows;
-      $("report-error").textContent = "";
-      $("empty").hidden = report.rows.length > 0;
-      draw(report.rows);
-      table(report.rows);
+      state.status = status;
       $("ticket-status").tBodies[0].innerHTML = tickets.rows.map((r) => "<tr><td>" + escape(r.department) + "</td><td>"
         + [r.new, r.open, r.answered, r.resolved].map((n) => n.toLocaleString()).join("</td><td>") + "</td></tr>").join("");
-      $("freshness").textContent = (status.caughtUp ? "Live · caught up" : "Processing · " + status.lag.toLocaleString()
-        + " events behind") + " · updated " + new Date().toLocaleTimeString();
-      exposed.refreshed++;
+      freshness();
+      exposed.polled++;
     } catch (e) {
-      if (e.message !== "401") $("report-error").textContent = "The report could not be loaded: " + e.message + ". Retrying.";
+      if (e.message !== "401") $("report-error").textContent = "The status could not be loaded: " + e.message + ". Retrying.";
     }
+  }
+
+  function freshness() {
+    const status = state.status;
+    if (!status) return;
+    const how = exposed.transport === "stream" ? "pushed" : "polled every " + POLL_MS / 1000 + " s";
+    $("freshness").textContent = (status.caughtUp ? "Live · caught up" : "Processing · " + status.lag.toLocaleString()
+      + " events behind") + " · " + how + (state.updated ? " · updated " + state.updated.toLocaleTimeString() : "");
+  }
+
+  // --- Live answers: a stream per question shown (GET .../stream, read with fetch so that the token goes in the
+  // Authorization header, which EventSource cannot send), and polling while a stream cannot be opened.
+
+  const feeds = {};
+  const active = (feed) => feeds[feed.name] === feed;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Keeps {@code name} showing the answer to {@code path} (a report URL) as it changes. */
+  function watch(name, path, onAnswer) {
+    if (name === "report") exposed.lastQuery = path;
+    const current = feeds[name];
+    if (current && current.path === path) {
+      if (current.latest) current.onAnswer(current.latest); // the same question: draw its latest answer again
+      return;
+    }
+    unwatch(name);
+    const feed = feeds[name] = { name, path, controller: new AbortController(), lastId: null, timer: null, latest: null };
+    feed.onAnswer = (answer) => { feed.latest = answer; onAnswer(answer); };
+    follow(feed);
+  }
+
+  function unwatch(name) {
+    const feed = feeds[name];
+    if (!feed) return;
+    feed.controller.abort();
+    clearInterval(feed.timer);
+    delete feeds[name];
+  }
+
+  async function follow(feed) {
+    while (active(feed)) {
+      let wait = STREAM_RETRY_MS;
+      try {
+        await read(feed);
+        wait = 1000; // the server ended the stream (stopping, say): open it again soon, resuming from the last id
+      } catch (e) {
+        if (!active(feed) || e.message === "401") return;
+        poll(feed);
+      }
+      await sleep(wait);
+    }
+  }
+
+  /** Asks the report every few seconds, while the stream cannot be opened. */
+  function poll(feed) {
+    if (feed.timer) return;
+    const once = async () => {
+      try {
+        const answer = await api(feed.path);
+        if (active(feed)) feed.onAnswer(answer);
+      } catch (e) {
+        if (e.message !== "401" && active(feed)) $("report-error").textContent = "The report could not be loaded: " + e.message + ". Retrying.";
+      }
+    };
+    once();
+    feed.timer = setInterval(once, POLL_MS);
+    transport();
+  }
+
+  /** How the page is kept live, as the header says: pushed, or polled while a stream cannot be opened. */
+  function transport() {
+    exposed.transport = Object.values(feeds).some((feed) => feed.timer) ? "polling" : "stream";
+    freshness();
+  }
+
+  async function read(feed) {
+    const headers = { Authorization: "Bearer " + state.token, Accept: "text/event-stream" };
+    if (feed.lastId) headers["Last-Event-ID"] = feed.lastId;
+    const url = feed.path.replace("/api/v1/reports/departments?", "/api/v1/reports/departments/stream?");
+    const response = await fetch(url, { headers, signal: feed.controller.signal, cache: "no-store" });
+    if (response.status === 401) { signOut("The token was refused: sign in again."); throw new Error("401"); }
+    if (!response.ok || !response.body || typeof TextDecoderStream === "undefined") {
+      throw new Error("the stream answered " + response.status);
+    }
+    clearInterval(feed.timer);
+    feed.timer = null;
+    transport();
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value.replace(/\r\n?/g, "\n");
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+        const event = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (event && active(feed)) received(feed, event);
+      }
+    }
+  }
+
+  /** One server-sent event: its name, id and data (comments, the heartbeats, give none). */
+  function parseEvent(block) {
+    let name = "message", id = null;
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (!line || line.startsWith(":")) continue;
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) value = value.slice(1);
+      if (field === "event") name = value;
+      else if (field === "id") id = value;
+      else if (field === "data") data.push(value);
+    }
+    return data.length ? { name, id, data: data.join("\n") } : null;
+  }
+
+  function received(feed, event) {
+    if (event.id) feed.lastId = event.id;
+    if (event.name === "report") feed.onAnswer(JSON.parse(event.data));
+    else if (event.name === "closing") $("report-error").textContent = "The live report closed: " + JSON.parse(event.data).error + ".";
+  }
+
+  /** Follows what the controls ask; called at every change, and every minute for ranges that follow the clock. */
+  function refresh() {
+    if (!state.token) return;
+    watch("report", query(), show);
   }
 
   /** The report time zone, shown beside the range; the custom range's inputs are read in it. */
@@ -199,9 +338,10 @@
       $("sign-in").hidden = true;
       $("report").hidden = false;
       $("sign-out").hidden = false;
-      await refresh();
-      clearInterval(timer);
-      timer = setInterval(refresh, POLL_MS);
+      refresh();
+      await refreshSide();
+      timers.forEach(clearInterval);
+      timers = [setInterval(refreshSide, POLL_MS), setInterval(refresh, 60000)];
     } catch (e) {
       if (e.message !== "401") {
         $("sign-in").hidden = false;
@@ -211,7 +351,9 @@
   }
 
   function signOut(message) {
-    clearInterval(timer);
+    timers.forEach(clearInterval);
+    timers = [];
+    Object.keys(feeds).forEach(unwatch);
     state.token = null;
     sessionStorage.removeItem("deskstream.token");
     $("report").hidden = true;
@@ -243,8 +385,10 @@
     const showCustom = () => document.querySelectorAll(".custom").forEach((l) => { l.hidden = $("range").value !== "custom"; });
     showCustom();
     $("range").addEventListener("change", () => { showCustom(); refresh(); });
-    ["granularity", "group-by", "departments", "metric", "chart-kind", "from", "to", "channels", "agents"].forEach((id) =>
+    ["granularity", "group-by", "departments", "from", "to", "channels", "agents"].forEach((id) =>
       $(id).addEventListener("change", refresh));
+    // The metric and the kind of chart change the drawing only, not the question.
+    ["metric", "chart-kind"].forEach((id) => $(id).addEventListener("change", () => draw(state.rows)));
     $("rows").tHead.addEventListener("click", (e) => {
       const column = e.target.closest("button")?.dataset.column;
       if (!column) return;

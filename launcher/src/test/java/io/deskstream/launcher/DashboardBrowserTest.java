@@ -108,8 +108,8 @@ class DashboardBrowserTest {
         signIn(TOKEN);
         showTheWeek("total", "channel");
         assertThat(browser.findElements(By.cssSelector("#rows thead th")).get(1).getText()).isEqualTo("channel");
-        long refreshed = ((Number) js("return window.deskstream.refreshed")).longValue();
-        waitFor(() -> ((Number) js("return window.deskstream.refreshed")).longValue() > refreshed);
+        long polled = ((Number) js("return window.deskstream.polled")).longValue();
+        waitFor(() -> ((Number) js("return window.deskstream.polled")).longValue() > polled);
         assertThat(new Select(browser.findElement(By.id("group-by"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("channel");
         assertThat(browser.findElements(By.cssSelector("#rows thead th")).get(1).getText()).isEqualTo("channel");
@@ -149,6 +149,33 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theReportIsPushedThroughItsStream() {
+        signIn(TOKEN);
+        showTheWeek("total", "department");
+        waitFor(() -> "stream".equals(js("return window.deskstream.transport")));
+        waitFor(() -> browser.findElement(By.id("freshness")).getText().contains("pushed"));
+    }
+
+    @Test
+    void whenTheStreamCannotBeOpenedTheReportIsPolled() {
+        // A proxy that refuses streams, as some do: every stream answers 503.
+        signIn(TOKEN, "const fetchFromServer = window.fetch;"
+                + " window.fetch = (url, options) => String(url).includes('/stream?')"
+                + " ? Promise.resolve(new Response('{\"error\": \"no streams here\"}', {status: 503}))"
+                + " : fetchFromServer(url, options);");
+        showTheWeek("total", "department");
+        assertThat(js("return window.deskstream.transport")).isEqualTo("polling");
+        JsonNode expected = api.get("/api/v1/reports/departments?from=" + ConformanceWeek.FROM + "&to="
+                + ConformanceWeek.TO + "&granularity=total&groupBy=department").json().path("rows");
+        assertThat(cell("sales", "tickets_created").replace(",", ""))
+                .isEqualTo(expected.findValues("tickets_created").get(expected.findValuesAsText("department")
+                        .indexOf("sales")).asText());
+        long refreshed = ((Number) js("return window.deskstream.refreshed")).longValue();
+        waitFor(() -> ((Number) js("return window.deskstream.refreshed")).longValue() > refreshed);
+        waitFor(() -> browser.findElement(By.id("freshness")).getText().contains("polled"));
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithAMessage() {
         signIn("not-a-token");
         waitFor(() -> !browser.findElement(By.id("sign-in-error")).getText().isBlank());
@@ -170,6 +197,11 @@ class DashboardBrowserTest {
     }
 
     private void signIn(String token) {
+        signIn(token, null);
+    }
+
+    /** @param beforeSignIn a script run in the page just before the token is typed, or null */
+    private void signIn(String token, String beforeSignIn) {
         browser.get(process.httpUrl() + "/");
         // A token kept from an earlier test signs in by itself: sign out first, as a user switching tokens does.
         waitFor(() -> browser.findElement(By.id("token")).isDisplayed() || browser.findElement(By.id("sign-out")).isDisplayed());
@@ -177,6 +209,9 @@ class DashboardBrowserTest {
             browser.findElement(By.id("sign-out")).click();
         }
         waitFor(() -> browser.findElement(By.id("token")).isDisplayed());
+        if (beforeSignIn != null) {
+            js(beforeSignIn);
+        }
         WebElement field = browser.findElement(By.id("token"));
         field.sendKeys(token);
         browser.findElement(By.cssSelector("#sign-in-form button")).click();

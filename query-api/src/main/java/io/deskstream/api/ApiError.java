@@ -38,6 +38,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, message, null);
     }
 
+    /** The route cannot answer in a form the request's {@code Accept} takes. */
+    public static ApiError notAcceptable(String message) {
+        return new ApiError(406, message, null);
+    }
+
     public static ApiError tooLarge(String message) {
         return new ApiError(413, message, null);
     }
@@ -49,6 +54,11 @@ public final class ApiError extends RuntimeException {
     /** The data asked for is not available right now (starting, or moving between instances): retry shortly. */
     public static ApiError unavailable(String message) {
         return new ApiError(503, message, Duration.ofSeconds(1));
+    }
+
+    /** Not available right now, for longer than a moment: retry after {@code retryAfter}. */
+    public static ApiError unavailable(String message, Duration retryAfter) {
+        return new ApiError(503, message, retryAfter);
     }
 
     public int status() {

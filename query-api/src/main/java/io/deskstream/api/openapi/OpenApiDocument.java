@@ -70,9 +70,12 @@ public final class OpenApiDocument {
             op.putArray("security").addObject().putArray("bearer");
         }
         ObjectNode responses = op.putObject("responses");
-        responses.putObject("2XX").put("description", "success (200, 201, 202 or 204)");
+        ObjectNode success = responses.putObject("2XX").put("description", "success (200, 201, 202 or 204)");
+        if (route.produces() != null) {
+            success.putObject("content").putObject(route.produces()).putObject("schema").put("type", "string");
+        }
         responses.putObject("4XX").put("description", "bad request (400), no or wrong token (401), another department "
-                + "or admin only (403), not found (404), body too large (413)")
+                + "or admin only (403), not found (404), not the media type the route answers (406), body too large (413)")
                 .putObject("content").putObject("application/json").putObject("schema")
                 .put("$ref", "#/components/schemas/Error");
         responses.putObject("503").put("description", "starting, or data moving between instances: retry after "

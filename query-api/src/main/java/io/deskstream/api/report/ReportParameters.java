@@ -43,8 +43,12 @@ public final class ReportParameters {
     private static final Set<String> KNOWN = Set.of("from", "to", "granularity", "groupBy", "department", "channel",
             "agent", "sort", "format");
 
-    /** @param csv whether the answer is CSV rather than JSON */
-    public record Request(ReportQuery query, boolean csv) {
+    /**
+     * @param csv        whether the answer is CSV rather than JSON
+     * @param askedRange {@code from} and {@code to} as asked, an absent one empty: a range that follows the clock
+     *                   (the last 7 days) is asked the same way from one hour to the next
+     */
+    public record Request(ReportQuery query, boolean csv, String askedRange) {
     }
 
     private ReportParameters() {
@@ -69,6 +73,7 @@ public final class ReportParameters {
         Instant defaultTo = hours.next(now);
         Instant to = hour(parameters, "to", hours);
         Instant from = hour(parameters, "from", hours);
+        String askedRange = "from=" + (from == null ? "" : from) + "&to=" + (to == null ? "" : to);
         if (to == null) {
             to = from == null || from.isBefore(defaultTo) ? defaultTo : hours.startOf(from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant());
         }
@@ -108,7 +113,7 @@ public final class ReportParameters {
         Set<String> departments = caller.departmentsFor(set(parameters, "department"), "department");
         ReportQuery query = new ReportQuery(from, to, granularity, groupBy, zone, departments,
                 set(parameters, "channel"), set(parameters, "agent"), sort);
-        return new Request(query, format.equals("csv"));
+        return new Request(query, format.equals("csv"), askedRange);
     }
 
     /** An instant where an hour of the report time zone starts (18:30Z in Asia/Kolkata), or null when absent. */
