@@ -19,6 +19,15 @@
     transport: null };
   let timers = [];
 
+  // Which way a change is good: a longer response time or more missed chats is bad, a higher SLA compliance good;
+  // volumes (tickets created, messages) are neither.
+  const LOWER_IS_BETTER = /(_s$|^missed_|^negative_|^not_rated|_breached$)/;
+  const HIGHER_IS_BETTER = new Set(["sla_compliance_pct", "positive_pct", "positive_ratings", "sla_first_response_met",
+    "tickets_resolved", "finished_calls", "finished_chats"]);
+  /** Chart.js's own colours, given explicitly so that a group and its previous period share one. */
+  const PALETTE = ["54, 162, 235", "255, 99, 132", "255, 159, 64", "255, 205, 86", "75, 192, 192", "153, 102, 255",
+    "201, 203, 207"];
+
   const label = (column) => column.replace(/_s$/, " (time)").replace(/_pct$/, " %").replace(/_/g, " ");
 
   function format(column, value) {
@@ -30,6 +39,20 @@
     if (column.endsWith("_pct")) return value.toFixed(1) + " %";
     if (column === "call_minutes") return value.toLocaleString(undefined, { maximumFractionDigits: 1 });
     return typeof value === "number" ? value.toLocaleString() : String(value);
+  }
+
+  /** A change from previous to current: its text, and whether it is good, bad or neither; null without both values. */
+  function delta(column, current, previous) {
+    if (current === null || current === undefined || previous === null || previous === undefined) return null;
+    const d = current - previous;
+    const judged = d === 0 ? "neutral" : LOWER_IS_BETTER.test(column) ? (d < 0 ? "good" : "bad")
+      : HIGHER_IS_BETTER.has(column) ? (d > 0 ? "good" : "bad") : "neutral";
+    const sign = d > 0 ? "+" : d < 0 ? "−" : "±";
+    let text;
+    if (column.endsWith("_pct")) text = sign + Math.abs(d).toFixed(1) + " pts";
+    else if (column.endsWith("_s")) text = sign + format(column, Math.abs(d));
+    else text = sign + format(column, Math.abs(d)) + (previous ? " (" + sign + Math.abs(100 * d / previous).toFixed(1) + " %)" : "");
+    return { text: d === 0 ? "no change" : text, judged, value: d };
   }
 
   async function api(path, accept) {
@@ -97,6 +120,7 @@
     if (departments.length) p.set("department", departments.join(","));
     if ($("channels").value.trim()) p.set("channel", $("channels").value.replace(/\s/g, ""));
     if ($("agents").value.trim()) p.set("agent", $("agents").value.replace(/\s/g, ""));
+    if ($("compare").value) p.set("compare", $("compare").value);
     if (format) p.set("format", format);
     return "/api/v1/reports/departments?" + p;
   }
@@ -108,13 +132,22 @@
       return { labels: groups, datasets: [{ label: label(metric), data: sums }] };
     }
     const buckets = [...new Set(rows.map((r) => r.bucket))].sort();
-    return {
-      labels: buckets.map(bucketLabel),
-      datasets: groups.map((g) => ({
-        label: g, fill: kind === "area",
-        data: buckets.map((b) => { const r = rows.find((x) => x.bucket === b && String(x[dimension]) === g); return r ? r[metric] : null; })
-      }))
-    };
+    const rowOf = (b, g) => rows.find((x) => x.bucket === b && String(x[dimension]) === g);
+    const datasets = groups.map((g) => ({
+      label: g, fill: kind === "area",
+      data: buckets.map((b) => { const r = rowOf(b, g); return r ? r[metric] : null; })
+    }));
+    if (rows.some((r) => r.previous)) {
+      // The compared period as a dashed line in its group's colour, bucket by bucket at the same positions.
+      groups.forEach((g, i) => {
+        const colour = PALETTE[i % PALETTE.length];
+        Object.assign(datasets[i], { borderColor: "rgb(" + colour + ")", backgroundColor: "rgba(" + colour + ", 0.5)" });
+        datasets.push({ label: g + " · before", type: "line", fill: false, borderDash: [6, 4], pointRadius: 2,
+          borderColor: "rgb(" + colour + ")", backgroundColor: "rgba(" + colour + ", 0.15)", previous: true,
+          data: buckets.map((b) => { const r = rowOf(b, g); return r && r.previous ? r.previous[metric] : null; }) });
+      });
+    }
+    return { labels: buckets.map(bucketLabel), datasets };
   }
 
   function draw(rows) {
@@ -154,7 +187,15 @@
         + c + '">' + label(c) + mark + "</button></th>";
     }).join("") + "</tr>";
     body.innerHTML = sorted.map((r) => "<tr>" + columns.map((c) =>
-      '<td class="' + (dims.includes(c) ? "dim" : "") + '" data-column="' + c + '">' + escape(c === "bucket" ? bucketLabel(r[c]) : dims.includes(c) ? r[c] ?? "" : format(c, r[c])) + "</td>").join("") + "</tr>").join("");
+      '<td class="' + (dims.includes(c) ? "dim" : "") + '" data-column="' + c + '">' + escape(c === "bucket" ? bucketLabel(r[c]) : dims.includes(c) ? r[c] ?? "" : format(c, r[c]))
+      + (r.previous && !dims.includes(c) ? deltaMark(c, r[c], r.previous[c]) : "") + "</td>").join("") + "</tr>").join("");
+  }
+
+  /** The change against the compared period, under a value of the table. */
+  function deltaMark(column, current, previous) {
+    const change = delta(column, current, previous);
+    return change ? '<small class="delta ' + change.judged + '" title="before: ' + escape(format(column, previous)) + '">'
+      + escape(change.text) + "</small>" : "";
   }
 
   function escape(text) {
@@ -385,7 +426,7 @@
     const showCustom = () => document.querySelectorAll(".custom").forEach((l) => { l.hidden = $("range").value !== "custom"; });
     showCustom();
     $("range").addEventListener("change", () => { showCustom(); refresh(); });
-    ["granularity", "group-by", "departments", "from", "to", "channels", "agents"].forEach((id) =>
+    ["granularity", "group-by", "departments", "from", "to", "channels", "agents", "compare"].forEach((id) =>
       $(id).addEventListener("change", refresh));
     // The metric and the kind of chart change the drawing only, not the question.
     ["metric", "chart-kind"].forEach((id) => $(id).addEventListener("change", () => draw(state.rows)));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -176,6 +177,42 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void comparedWithThePeriodBeforeTheChartHasADashedSeriesPerGroupAndTheTableDeltas() throws Exception {
+        signIn(TOKEN);
+        new Select(browser.findElement(By.id("compare"))).selectByValue("previous");
+        new Select(browser.findElement(By.id("chart-kind"))).selectByValue("line");
+        show("2026-11-05T00:00:00Z", "2026-11-09T00:00:00Z", "day", "department");
+        JsonNode rows = api.get("/api/v1/reports/departments?from=2026-11-05T00:00:00Z&to=2026-11-09T00:00:00Z"
+                + "&granularity=day&groupBy=department&compare=previous").json().path("rows");
+        List<String> departments = new ArrayList<>(new java.util.TreeSet<>(rows.findValuesAsText("department")));
+
+        List<Object> dashed = (List<Object>) js("return window.deskstream.chart.data.datasets.filter(d => d.previous)"
+                + ".map(d => [d.label, d.borderDash.length, d.data])");
+        assertThat(dashed).hasSize(departments.size());
+        List<Object> sales = (List<Object>) dashed.stream().filter(d -> ((List<Object>) d).get(0).equals("sales · before"))
+                .findFirst().orElseThrow();
+        assertThat(((Number) sales.get(1)).intValue()).isPositive();
+        // Bucket by bucket of the chart; null where sales has no row.
+        List<Long> salesBefore = new ArrayList<>();
+        java.util.SortedSet<String> buckets = new java.util.TreeSet<>();
+        rows.forEach(row -> buckets.add(row.path("bucket").asText()));
+        for (String bucket : buckets) {
+            Long before = null;
+            for (JsonNode row : rows) {
+                if (row.path("bucket").asText().equals(bucket) && row.path("department").asText().equals("sales")) {
+                    before = row.path("previous").path("tickets_created").asLong();
+                }
+            }
+            salesBefore.add(before);
+        }
+        assertThat(((List<Object>) sales.get(2)).stream().map(v -> v == null ? null : ((Number) v).longValue()).toList())
+                .containsExactlyElementsOf(salesBefore);
+        assertThat(((Number) js("return document.querySelectorAll('#rows tbody td .delta').length")).intValue()).isPositive();
+        screenshot("compared-with-the-period-before");
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithAMessage() {
         signIn("not-a-token");
         waitFor(() -> !browser.findElement(By.id("sign-in-error")).getText().isBlank());
@@ -222,9 +259,14 @@ class DashboardBrowserTest {
 
     /** The conformance week in the custom range, at this granularity and grouping; waits for the table. */
     private void showTheWeek(String granularity, String groupBy) {
+        show(ConformanceWeek.FROM, ConformanceWeek.TO, granularity, groupBy);
+    }
+
+    /** A custom range, at this granularity and grouping; waits for the table. */
+    private void show(String from, String to, String granularity, String groupBy) {
         new Select(browser.findElement(By.id("range"))).selectByValue("custom");
         js("document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[1];",
-                localInput(ConformanceWeek.FROM), localInput(ConformanceWeek.TO));
+                localInput(from), localInput(to));
         new Select(browser.findElement(By.id("granularity"))).selectByValue(granularity);
         new Select(browser.findElement(By.id("group-by"))).selectByValue(groupBy);
         long before = ((Number) js("return window.deskstream.refreshed")).longValue();

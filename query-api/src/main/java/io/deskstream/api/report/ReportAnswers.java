@@ -52,7 +52,14 @@ public final class ReportAnswers {
         if (caller.seesNothing()) {
             return written(request, List.of());
         }
-        return fresh.get(question(request), () -> written(request, rows(request.query(), caller, authorization)));
+        return fresh.get(question(request), () -> {
+            List<Map<String, Object>> rows = rows(request.query(), caller, authorization);
+            if (request.compare() != null) {
+                rows = ComparedRows.of(request.query(), rows, request.compared(),
+                        rows(request.compared(), caller, authorization), maxRows);
+            }
+            return written(request, rows);
+        });
     }
 
     /**
@@ -73,7 +80,8 @@ public final class ReportAnswers {
 
     private static String besidesRange(ReportParameters.Request request) {
         ReportQuery query = request.query();
-        return dimensions(query) + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv();
+        return dimensions(query) + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv()
+                + "&compare=" + (request.compare() == null ? "" : request.compare());
     }
 
     private List<Map<String, Object>> rows(ReportQuery query, Caller caller, String authorization) {
@@ -83,23 +91,34 @@ public final class ReportAnswers {
     }
 
     private static byte[] written(ReportParameters.Request request, List<Map<String, Object>> rows) {
-        return request.csv() ? csv(request.query(), rows) : json(request.query(), rows);
+        return request.csv() ? csv(request, rows) : json(request, rows);
     }
 
-    private static byte[] csv(ReportQuery query, List<Map<String, Object>> rows) {
+    private static byte[] csv(ReportParameters.Request request, List<Map<String, Object>> rows) {
         List<String> header = new ArrayList<>();
         header.add("bucket");
-        header.addAll(query.groupBy());
+        header.addAll(request.query().groupBy());
         header.addAll(CellTotals.COLUMNS);
+        if (request.compare() != null) {
+            header.add(ComparedRows.PREVIOUS + "_bucket");
+            CellTotals.COLUMNS.forEach(column -> header.add(ComparedRows.PREVIOUS + "_" + column));
+            rows = rows.stream().map(ComparedRows::flat).toList();
+        }
         return ReportCsv.write(header, rows).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] json(ReportQuery query, List<Map<String, Object>> rows) {
+    private static byte[] json(ReportParameters.Request request, List<Map<String, Object>> rows) {
+        ReportQuery query = request.query();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("from", query.from().toString());
         answer.put("to", query.to().toString());
         answer.put("granularity", query.granularity().toString());
         answer.put("groupBy", query.groupBy());
+        if (request.compare() != null) {
+            answer.put("compare", request.compare().toString());
+            answer.put("comparedFrom", request.compared().from().toString());
+            answer.put("comparedTo", request.compared().to().toString());
+        }
         answer.put("rows", rows);
         try {
             return ApiJson.MAPPER.writeValueAsBytes(answer);
