@@ -14,7 +14,8 @@
   /** How long after a stream could not be opened it is tried again (polling meanwhile). */
   const STREAM_RETRY_MS = 30000;
   const $ = (id) => document.getElementById(id);
-  const state = { token: sessionStorage.getItem("deskstream.token"), sort: null, descending: false, rows: [] };
+  const state = { token: sessionStorage.getItem("deskstream.token"), sort: null, descending: false, rows: [],
+    departmentNames: {} };
   const exposed = window.deskstream = { state, chart: null, lastCsv: null, columns: COLUMNS, refreshed: 0, polled: 0,
     transport: null };
   let timers = [];
@@ -27,6 +28,12 @@
   /** Chart.js's own colours, given explicitly so that a group and its previous period share one. */
   const PALETTE = ["54, 162, 235", "255, 99, 132", "255, 159, 64", "255, 205, 86", "75, 192, 192", "153, 102, 255",
     "201, 203, 207"];
+
+  /** The key figures above the chart: a column of the report and its name. */
+  const KPIS = [["tickets_created", "Tickets created"], ["avg_first_response_s", "First response, mean"],
+    ["p90_first_response_s", "First response, 90th percentile"], ["sla_compliance_pct", "SLA compliance"],
+    ["positive_pct", "Positive ratings"], ["missed_chats", "Missed chats"]];
+  const STATUSES = ["new", "open", "answered", "resolved"];
 
   const label = (column) => column.replace(/_s$/, " (time)").replace(/_pct$/, " %").replace(/_/g, " ");
 
@@ -125,6 +132,42 @@
     return "/api/v1/reports/departments?" + p;
   }
 
+  /** The question of the key figures: the range and filters shown, in total, against the compared period. */
+  function tilesQuery() {
+    const p = new URLSearchParams(query().split("?")[1]);
+    p.set("granularity", "total");
+    p.set("groupBy", "");
+    if (!p.get("compare")) p.set("compare", "previous");
+    return "/api/v1/reports/departments?" + p;
+  }
+
+  /** The key figures of the range, each with its change against the compared period. */
+  function showTiles(report, source, feed) {
+    const row = report.rows[0];
+    const against = report.compare === "previous-year" ? "a year before" : "the period before";
+    const isCount = (c) => !c.endsWith("_s") && !c.endsWith("_pct");
+    $("kpis").innerHTML = KPIS.map(([column, name]) => {
+      // No row: nothing happened in either range, so counts are 0 and means have no value.
+      const value = row ? row[column] : isCount(column) ? 0 : null;
+      const before = row && row.previous ? row.previous[column] : isCount(column) ? 0 : null;
+      const change = delta(column, value, before);
+      return '<div class="tile" data-kpi="' + column + '" data-value="' + (value ?? "") + '" data-previous="'
+        + (before ?? "") + '"><h3>' + escape(name) + '</h3><p class="value">' + escape(format(column, value)) + "</p>"
+        + (change ? '<p class="delta ' + change.judged + '" data-judged="' + change.judged + '">'
+          + (change.value > 0 ? "▲ " : change.value < 0 ? "▼ " : "") + escape(change.text) + " vs " + against + "</p>"
+          : '<p class="delta none" data-judged="none">nothing to compare with ' + against + "</p>") + "</div>";
+    }).join("");
+    exposed.tiles = { path: feed.path, source };
+  }
+
+  /** The tickets of each department by status now, a tile each. */
+  function showTicketStatus(rows) {
+    $("ticket-status").innerHTML = rows.map((r) => '<div class="department-tiles" data-department="' + escape(r.department)
+      + '"><h3>' + escape(state.departmentNames[r.department] || r.department) + "</h3><dl>"
+      + STATUSES.map((s) => '<div class="tile small" data-status="' + s + '"><dt>' + s + "</dt><dd>"
+        + r[s].toLocaleString() + "</dd></div>").join("") + "</dl></div>").join("");
+  }
+
   function chartData(rows, dimension, metric, kind) {
     const groups = [...new Set(rows.map((r) => String(r[dimension])))];
     if (kind === "pie") {
@@ -221,8 +264,7 @@
       const [status, tickets] = await Promise.all([api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
       learnZone(status.reportTimezone);
       state.status = status;
-      $("ticket-status").tBodies[0].innerHTML = tickets.rows.map((r) => "<tr><td>" + escape(r.department) + "</td><td>"
-        + [r.new, r.open, r.answered, r.resolved].map((n) => n.toLocaleString()).join("</td><td>") + "</td></tr>").join("");
+      showTicketStatus(tickets.rows);
       freshness();
       exposed.polled++;
     } catch (e) {
@@ -250,12 +292,16 @@
     if (name === "report") exposed.lastQuery = path;
     const current = feeds[name];
     if (current && current.path === path) {
-      if (current.latest) current.onAnswer(current.latest); // the same question: draw its latest answer again
+      if (current.latest) current.onAnswer(current.latest, current.source); // the same question: draw it again
       return;
     }
     unwatch(name);
     const feed = feeds[name] = { name, path, controller: new AbortController(), lastId: null, timer: null, latest: null };
-    feed.onAnswer = (answer) => { feed.latest = answer; onAnswer(answer); };
+    feed.onAnswer = (answer, source) => {
+      feed.latest = answer;
+      feed.source = source;
+      onAnswer(answer, source, feed);
+    };
     follow(feed);
   }
 
@@ -287,7 +333,7 @@
     const once = async () => {
       try {
         const answer = await api(feed.path);
-        if (active(feed)) feed.onAnswer(answer);
+        if (active(feed)) feed.onAnswer(answer, "poll");
       } catch (e) {
         if (e.message !== "401" && active(feed)) $("report-error").textContent = "The report could not be loaded: " + e.message + ". Retrying.";
       }
@@ -348,7 +394,7 @@
 
   function received(feed, event) {
     if (event.id) feed.lastId = event.id;
-    if (event.name === "report") feed.onAnswer(JSON.parse(event.data));
+    if (event.name === "report") feed.onAnswer(JSON.parse(event.data), "stream");
     else if (event.name === "closing") $("report-error").textContent = "The live report closed: " + JSON.parse(event.data).error + ".";
   }
 
@@ -356,6 +402,7 @@
   function refresh() {
     if (!state.token) return;
     watch("report", query(), show);
+    watch("tiles", tilesQuery(), showTiles);
   }
 
   /** The report time zone, shown beside the range; the custom range's inputs are read in it. */
@@ -374,6 +421,7 @@
       try { learnZone((await api("/api/v1/status")).reportTimezone); } catch (e) { /* the next refresh tells it */ }
       if (state.token !== token) return; // signed out, or in again with another token, while this one was checked
       sessionStorage.setItem("deskstream.token", token);
+      state.departmentNames = Object.fromEntries(departments.departments.map((d) => [d.id, d.name]));
       $("departments").innerHTML = departments.departments.map((d) =>
         '<option value="' + escape(d.id) + '">' + escape(d.name) + "</option>").join("");
       $("sign-in").hidden = true;
