@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.deskstream.api.ApiError;
 import io.deskstream.api.auth.AccessTokens;
@@ -179,7 +180,7 @@ final class QuestionPublisher {
     }
 
     /** A question streamed: the report's parameters as asked, resolved again at each evaluation. */
-    record StreamedQuestion(String name, java.util.function.Supplier<ReportParameters.Request> requests, Caller asker) {
+    record StreamedQuestion(String name, Supplier<ReportParameters.Request> requests, Caller asker) {
         ReportParameters.Request request() {
             return requests.get();
         }

@@ -44,7 +44,7 @@ public final class ReportStreamRoutes {
                         .filter(parameter -> !parameter.name().equals("format")).toList()));
     }
 
-    private void stream(Context ctx, Caller caller) throws Exception {
+    private void stream(Context ctx, Caller caller) {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains(EVENT_STREAM)) {
             throw ApiError.notAcceptable("this route answers server-sent events only: send Accept: " + EVENT_STREAM

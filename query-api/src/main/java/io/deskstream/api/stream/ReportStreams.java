@@ -86,11 +86,14 @@ public final class ReportStreams implements AutoCloseable {
      */
     void open(QuestionPublisher.StreamedQuestion question, String authorization, String lastEventId, Slot slot,
               Consumer<Consumer<SseClient>> start) {
-        QuestionPublisher publisher;
-        do {
+        QuestionPublisher publisher = publishers.computeIfAbsent(question.name(),
+                name -> new QuestionPublisher(question, answers, this::nextId));
+        while (!publisher.join()) {
+            // Let go by the evaluation a moment ago: a new publisher takes the question.
+            publishers.remove(question.name(), publisher);
             publisher = publishers.computeIfAbsent(question.name(),
                     name -> new QuestionPublisher(question, answers, this::nextId));
-        } while (!publisher.join());
+        }
         StreamedAnswer answered;
         try {
             answered = publisher.current(authorization);
