@@ -1,4 +1,5 @@
-// The department report, live: signs in with a token, asks the API, draws the chosen metric, and polls.
+// The department report, live: signs in with a token, follows the report's stream (polling when it cannot be
+// opened), and draws the chosen metric.
 (() => {
   "use strict";
   const COLUMNS = ["tags_added", "replies", "calls", "missed_calls", "chat_messages", "chats", "missed_chats",
@@ -10,10 +11,29 @@
     "negative_pct", "sla_compliance_pct", "p50_first_response_s", "p90_first_response_s", "p50_next_response_s",
     "p90_next_response_s"];
   const POLL_MS = 5000;
+  /** How long after a stream could not be opened it is tried again (polling meanwhile). */
+  const STREAM_RETRY_MS = 30000;
   const $ = (id) => document.getElementById(id);
-  const state = { token: sessionStorage.getItem("deskstream.token"), sort: null, descending: false, rows: [] };
-  const exposed = window.deskstream = { state, chart: null, lastCsv: null, columns: COLUMNS, refreshed: 0 };
-  let timer = null;
+  const state = { token: sessionStorage.getItem("deskstream.token"), sort: null, descending: false, rows: [],
+    departmentNames: {} };
+  const exposed = window.deskstream = { state, chart: null, lastCsv: null, columns: COLUMNS, refreshed: 0, polled: 0,
+    transport: null };
+  let timers = [];
+
+  // Which way a change is good: a longer response time or more missed chats is bad, a higher SLA compliance good;
+  // volumes (tickets created, messages) are neither.
+  const LOWER_IS_BETTER = /(_s$|^missed_|^negative_|^not_rated|_breached$)/;
+  const HIGHER_IS_BETTER = new Set(["sla_compliance_pct", "positive_pct", "positive_ratings", "sla_first_response_met",
+    "tickets_resolved", "finished_calls", "finished_chats"]);
+  /** Chart.js's own colours, given explicitly so that a group and its previous period share one. */
+  const PALETTE = ["54, 162, 235", "255, 99, 132", "255, 159, 64", "255, 205, 86", "75, 192, 192", "153, 102, 255",
+    "201, 203, 207"];
+
+  /** The key figures above the chart: a column of the report and its name. */
+  const KPIS = [["tickets_created", "Tickets created"], ["avg_first_response_s", "First response, mean"],
+    ["p90_first_response_s", "First response, 90th percentile"], ["sla_compliance_pct", "SLA compliance"],
+    ["positive_pct", "Positive ratings"], ["missed_chats", "Missed chats"]];
+  const STATUSES = ["new", "open", "answered", "resolved"];
 
   const label = (column) => column.replace(/_s$/, " (time)").replace(/_pct$/, " %").replace(/_/g, " ");
 
@@ -26,6 +46,20 @@
     if (column.endsWith("_pct")) return value.toFixed(1) + " %";
     if (column === "call_minutes") return value.toLocaleString(undefined, { maximumFractionDigits: 1 });
     return typeof value === "number" ? value.toLocaleString() : String(value);
+  }
+
+  /** A change from previous to current: its text, and whether it is good, bad or neither; null without both values. */
+  function delta(column, current, previous) {
+    if (current === null || current === undefined || previous === null || previous === undefined) return null;
+    const d = current - previous;
+    const judged = d === 0 ? "neutral" : LOWER_IS_BETTER.test(column) ? (d < 0 ? "good" : "bad")
+      : HIGHER_IS_BETTER.has(column) ? (d > 0 ? "good" : "bad") : "neutral";
+    const sign = d > 0 ? "+" : d < 0 ? "−" : "±";
+    let text;
+    if (column.endsWith("_pct")) text = sign + Math.abs(d).toFixed(1) + " pts";
+    else if (column.endsWith("_s")) text = sign + format(column, Math.abs(d));
+    else text = sign + format(column, Math.abs(d)) + (previous ? " (" + sign + Math.abs(100 * d / previous).toFixed(1) + " %)" : "");
+    return { text: d === 0 ? "no change" : text, judged, value: d };
   }
 
   async function api(path, accept) {
@@ -93,8 +127,45 @@
     if (departments.length) p.set("department", departments.join(","));
     if ($("channels").value.trim()) p.set("channel", $("channels").value.replace(/\s/g, ""));
     if ($("agents").value.trim()) p.set("agent", $("agents").value.replace(/\s/g, ""));
+    if ($("compare").value) p.set("compare", $("compare").value);
     if (format) p.set("format", format);
     return "/api/v1/reports/departments?" + p;
+  }
+
+  /** The question of the key figures: the range and filters shown, in total, against the compared period. */
+  function tilesQuery() {
+    const p = new URLSearchParams(query().split("?")[1]);
+    p.set("granularity", "total");
+    p.set("groupBy", "");
+    if (!p.get("compare")) p.set("compare", "previous");
+    return "/api/v1/reports/departments?" + p;
+  }
+
+  /** The key figures of the range, each with its change against the compared period. */
+  function showTiles(report, source, feed) {
+    const row = report.rows[0];
+    const against = report.compare === "previous-year" ? "a year before" : "the period before";
+    const isCount = (c) => !c.endsWith("_s") && !c.endsWith("_pct");
+    $("kpis").innerHTML = KPIS.map(([column, name]) => {
+      // No row: nothing happened in either range, so counts are 0 and means have no value.
+      const value = row ? row[column] : isCount(column) ? 0 : null;
+      const before = row && row.previous ? row.previous[column] : isCount(column) ? 0 : null;
+      const change = delta(column, value, before);
+      return '<div class="tile" data-kpi="' + column + '" data-value="' + (value ?? "") + '" data-previous="'
+        + (before ?? "") + '"><h3>' + escape(name) + '</h3><p class="value">' + escape(format(column, value)) + "</p>"
+        + (change ? '<p class="delta ' + change.judged + '" data-judged="' + change.judged + '">'
+          + (change.value > 0 ? "▲ " : change.value < 0 ? "▼ " : "") + escape(change.text) + " vs " + against + "</p>"
+          : '<p class="delta none" data-judged="none">nothing to compare with ' + against + "</p>") + "</div>";
+    }).join("");
+    exposed.tiles = { path: feed.path, source };
+  }
+
+  /** The tickets of each department by status now, a tile each. */
+  function showTicketStatus(rows) {
+    $("ticket-status").innerHTML = rows.map((r) => '<div class="department-tiles" data-department="' + escape(r.department)
+      + '"><h3>' + escape(state.departmentNames[r.department] || r.department) + "</h3><dl>"
+      + STATUSES.map((s) => '<div class="tile small" data-status="' + s + '"><dt>' + s + "</dt><dd>"
+        + r[s].toLocaleString() + "</dd></div>").join("") + "</dl></div>").join("");
   }
 
   function chartData(rows, dimension, metric, kind) {
@@ -104,13 +175,22 @@
       return { labels: groups, datasets: [{ label: label(metric), data: sums }] };
     }
     const buckets = [...new Set(rows.map((r) => r.bucket))].sort();
-    return {
-      labels: buckets.map(bucketLabel),
-      datasets: groups.map((g) => ({
-        label: g, fill: kind === "area",
-        data: buckets.map((b) => { const r = rows.find((x) => x.bucket === b && String(x[dimension]) === g); return r ? r[metric] : null; })
-      }))
-    };
+    const rowOf = (b, g) => rows.find((x) => x.bucket === b && String(x[dimension]) === g);
+    const datasets = groups.map((g) => ({
+      label: g, fill: kind === "area",
+      data: buckets.map((b) => { const r = rowOf(b, g); return r ? r[metric] : null; })
+    }));
+    if (rows.some((r) => r.previous)) {
+      // The compared period as a dashed line in its group's colour, bucket by bucket at the same positions.
+      groups.forEach((g, i) => {
+        const colour = PALETTE[i % PALETTE.length];
+        Object.assign(datasets[i], { borderColor: "rgb(" + colour + ")", backgroundColor: "rgba(" + colour + ", 0.5)" });
+        datasets.push({ label: g + " · before", type: "line", fill: false, borderDash: [6, 4], pointRadius: 2,
+          borderColor: "rgb(" + colour + ")", backgroundColor: "rgba(" + colour + ", 0.15)", previous: true,
+          data: buckets.map((b) => { const r = rowOf(b, g); return r && r.previous ? r.previous[metric] : null; }) });
+      });
+    }
+    return { labels: buckets.map(bucketLabel), datasets };
   }
 
   function draw(rows) {
@@ -150,32 +230,179 @@
         + c + '">' + label(c) + mark + "</button></th>";
     }).join("") + "</tr>";
     body.innerHTML = sorted.map((r) => "<tr>" + columns.map((c) =>
-      '<td class="' + (dims.includes(c) ? "dim" : "") + '" data-column="' + c + '">' + escape(c === "bucket" ? bucketLabel(r[c]) : dims.includes(c) ? r[c] ?? "" : format(c, r[c])) + "</td>").join("") + "</tr>").join("");
+      '<td class="' + (dims.includes(c) ? "dim" : "") + '" data-column="' + c + '">' + escape(c === "bucket" ? bucketLabel(r[c]) : dims.includes(c) ? r[c] ?? "" : format(c, r[c]))
+      + (r.previous && !dims.includes(c) ? deltaMark(c, r[c], r.previous[c]) : "") + "</td>").join("") + "</tr>").join("");
+  }
+
+  /** The change against the compared period, under a value of the table. */
+  function deltaMark(column, current, previous) {
+    const change = delta(column, current, previous);
+    return change ? '<small class="delta ' + change.judged + '" title="before: ' + escape(format(column, previous)) + '">'
+      + escape(change.text) + "</small>" : "";
   }
 
   function escape(text) {
     return String(text).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch]));
   }
 
-  async function refresh() {
+  /** Shows a report answer, from the stream or a poll. */
+  function show(report) {
+    state.rows = report.rows;
+    $("report-error").textContent = "";
+    $("empty").hidden = report.rows.length > 0;
+    draw(report.rows);
+    table(report.rows);
+    state.updated = new Date();
+    freshness();
+    exposed.refreshed++;
+  }
+
+  /** The processing's progress and the tickets by status, asked every few seconds: they have no stream. */
+  async function refreshSide() {
     if (!state.token) return;
     try {
-      exposed.lastQuery = query();
-      const [report, status, tickets] = await Promise.all([api(exposed.lastQuery), api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
+      const [status, tickets] = await Promise.all([api("/api/v1/status"), api("/api/v1/reports/ticket-status")]);
       learnZone(status.reportTimezone);
-      state.rows = report.rows;
-      $("report-error").textContent = "";
-      $("empty").hidden = report.rows.length > 0;
-      draw(report.rows);
-      table(report.rows);
-      $("ticket-status").tBodies[0].innerHTML = tickets.rows.map((r) => "<tr><td>" + escape(r.department) + "</td><td>"
-        + [r.new, r.open, r.answered, r.resolved].map((n) => n.toLocaleString()).join("</td><td>") + "</td></tr>").join("");
-      $("freshness").textContent = (status.caughtUp ? "Live · caught up" : "Processing · " + status.lag.toLocaleString()
-        + " events behind") + " · updated " + new Date().toLocaleTimeString();
-      exposed.refreshed++;
+      state.status = status;
+      showTicketStatus(tickets.rows);
+      freshness();
+      exposed.polled++;
     } catch (e) {
-      if (e.message !== "401") $("report-error").textContent = "The report could not be loaded: " + e.message + ". Retrying.";
+      if (e.message !== "401") $("report-error").textContent = "The status could not be loaded: " + e.message + ". Retrying.";
     }
+  }
+
+  function freshness() {
+    const status = state.status;
+    if (!status) return;
+    const how = exposed.transport === "stream" ? "pushed" : "polled every " + POLL_MS / 1000 + " s";
+    $("freshness").textContent = (status.caughtUp ? "Live · caught up" : "Processing · " + status.lag.toLocaleString()
+      + " events behind") + " · " + how + (state.updated ? " · updated " + state.updated.toLocaleTimeString() : "");
+  }
+
+  // --- Live answers: a stream per question shown (GET .../stream, read with fetch so that the token goes in the
+  // Authorization header, which EventSource cannot send), and polling while a stream cannot be opened.
+
+  const feeds = {};
+  const active = (feed) => feeds[feed.name] === feed;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Keeps {@code name} showing the answer to {@code path} (a report URL) as it changes. */
+  function watch(name, path, onAnswer) {
+    if (name === "report") exposed.lastQuery = path;
+    const current = feeds[name];
+    if (current && current.path === path) {
+      if (current.latest) current.onAnswer(current.latest, current.source); // the same question: draw it again
+      return;
+    }
+    unwatch(name);
+    const feed = feeds[name] = { name, path, controller: new AbortController(), lastId: null, timer: null, latest: null };
+    feed.onAnswer = (answer, source) => {
+      feed.latest = answer;
+      feed.source = source;
+      onAnswer(answer, source, feed);
+    };
+    follow(feed);
+  }
+
+  function unwatch(name) {
+    const feed = feeds[name];
+    if (!feed) return;
+    feed.controller.abort();
+    clearInterval(feed.timer);
+    delete feeds[name];
+  }
+
+  async function follow(feed) {
+    while (active(feed)) {
+      let wait = STREAM_RETRY_MS;
+      try {
+        await read(feed);
+        wait = 1000; // the server ended the stream (stopping, say): open it again soon, resuming from the last id
+      } catch (e) {
+        if (!active(feed) || e.message === "401") return;
+        poll(feed);
+      }
+      await sleep(wait);
+    }
+  }
+
+  /** Asks the report every few seconds, while the stream cannot be opened. */
+  function poll(feed) {
+    if (feed.timer) return;
+    const once = async () => {
+      try {
+        const answer = await api(feed.path);
+        if (active(feed)) feed.onAnswer(answer, "poll");
+      } catch (e) {
+        if (e.message !== "401" && active(feed)) $("report-error").textContent = "The report could not be loaded: " + e.message + ". Retrying.";
+      }
+    };
+    once();
+    feed.timer = setInterval(once, POLL_MS);
+    transport();
+  }
+
+  /** How the page is kept live, as the header says: pushed, or polled while a stream cannot be opened. */
+  function transport() {
+    exposed.transport = Object.values(feeds).some((feed) => feed.timer) ? "polling" : "stream";
+    freshness();
+  }
+
+  async function read(feed) {
+    const headers = { Authorization: "Bearer " + state.token, Accept: "text/event-stream" };
+    if (feed.lastId) headers["Last-Event-ID"] = feed.lastId;
+    const url = feed.path.replace("/api/v1/reports/departments?", "/api/v1/reports/departments/stream?");
+    const response = await fetch(url, { headers, signal: feed.controller.signal, cache: "no-store" });
+    if (response.status === 401) { signOut("The token was refused: sign in again."); throw new Error("401"); }
+    if (!response.ok || !response.body || typeof TextDecoderStream === "undefined") {
+      throw new Error("the stream answered " + response.status);
+    }
+    clearInterval(feed.timer);
+    feed.timer = null;
+    transport();
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value.replace(/\r\n?/g, "\n");
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+        const event = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (event && active(feed)) received(feed, event);
+      }
+    }
+  }
+
+  /** One server-sent event: its name, id and data (comments, the heartbeats, give none). */
+  function parseEvent(block) {
+    let name = "message", id = null;
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (!line || line.startsWith(":")) continue;
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) value = value.slice(1);
+      if (field === "event") name = value;
+      else if (field === "id") id = value;
+      else if (field === "data") data.push(value);
+    }
+    return data.length ? { name, id, data: data.join("\n") } : null;
+  }
+
+  function received(feed, event) {
+    if (event.id) feed.lastId = event.id;
+    if (event.name === "report") feed.onAnswer(JSON.parse(event.data), "stream");
+    else if (event.name === "closing") $("report-error").textContent = "The live report closed: " + JSON.parse(event.data).error + ".";
+  }
+
+  /** Follows what the controls ask; called at every change, and every minute for ranges that follow the clock. */
+  function refresh() {
+    if (!state.token) return;
+    watch("report", query(), show);
+    watch("tiles", tilesQuery(), showTiles);
   }
 
   /** The report time zone, shown beside the range; the custom range's inputs are read in it. */
@@ -194,14 +421,16 @@
       try { learnZone((await api("/api/v1/status")).reportTimezone); } catch (e) { /* the next refresh tells it */ }
       if (state.token !== token) return; // signed out, or in again with another token, while this one was checked
       sessionStorage.setItem("deskstream.token", token);
+      state.departmentNames = Object.fromEntries(departments.departments.map((d) => [d.id, d.name]));
       $("departments").innerHTML = departments.departments.map((d) =>
         '<option value="' + escape(d.id) + '">' + escape(d.name) + "</option>").join("");
       $("sign-in").hidden = true;
       $("report").hidden = false;
       $("sign-out").hidden = false;
-      await refresh();
-      clearInterval(timer);
-      timer = setInterval(refresh, POLL_MS);
+      refresh();
+      await refreshSide();
+      timers.forEach(clearInterval);
+      timers = [setInterval(refreshSide, POLL_MS), setInterval(refresh, 60000)];
     } catch (e) {
       if (e.message !== "401") {
         $("sign-in").hidden = false;
@@ -211,7 +440,9 @@
   }
 
   function signOut(message) {
-    clearInterval(timer);
+    timers.forEach(clearInterval);
+    timers = [];
+    Object.keys(feeds).forEach(unwatch);
     state.token = null;
     sessionStorage.removeItem("deskstream.token");
     $("report").hidden = true;
@@ -243,8 +474,10 @@
     const showCustom = () => document.querySelectorAll(".custom").forEach((l) => { l.hidden = $("range").value !== "custom"; });
     showCustom();
     $("range").addEventListener("change", () => { showCustom(); refresh(); });
-    ["granularity", "group-by", "departments", "metric", "chart-kind", "from", "to", "channels", "agents"].forEach((id) =>
+    ["granularity", "group-by", "departments", "from", "to", "channels", "agents", "compare"].forEach((id) =>
       $(id).addEventListener("change", refresh));
+    // The metric and the kind of chart change the drawing only, not the question.
+    ["metric", "chart-kind"].forEach((id) => $(id).addEventListener("change", () => draw(state.rows)));
     $("rows").tHead.addEventListener("click", (e) => {
       const column = e.target.closest("button")?.dataset.column;
       if (!column) return;

@@ -224,7 +224,7 @@ final class DeskstreamProcess implements AutoCloseable {
                 settings.reportTimezone(), settings.instance().maxEventsBodyBytes(),
                 HostInfo.buildFromEndpoint(settings.advertisedAddress()), settings.instance().metricsNeedToken(),
                 settings.https() == null ? null : settings.https().trust(), settings.instance().maxEventsInFlightBytes(),
-                settings.instance().maxReportRows());
+                settings.instance().maxReportRows(), settings.instance().reportStreams());
         return new DeskstreamApi(apiSettings, new DeskstreamApi.Backends(liveTopology, admin, configuration, events,
                 new CanonicalEventParser(), adminToken.token(), metrics.registry(),
                 settings.instance().exports().enabled() ? liveExport : ExportState.OFF), Clock.systemUTC());

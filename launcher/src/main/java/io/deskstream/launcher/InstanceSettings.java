@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.deskstream.api.ApiSettings;
+import io.deskstream.api.stream.ReportStreamSettings;
 import io.deskstream.registry.RegistryAuth;
 
 /**
@@ -20,10 +21,11 @@ import io.deskstream.registry.RegistryAuth;
  * @param maxEventsInFlightBytes the most bytes of {@code POST /api/v1/events} bodies processed at once; at least
  *                               {@code maxEventsBodyBytes}
  * @param maxReportRows      the most rows of one report answer
+ * @param reportStreams      the most report streams open at once, and how often they are looked at
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
                         Exports exports, Registry registry, boolean metricsNeedToken, long maxEventsInFlightBytes,
-                        int maxReportRows) {
+                        int maxReportRows, ReportStreamSettings reportStreams) {
 
     InstanceSettings {
         if (maxEventsInFlightBytes < maxEventsBodyBytes) {
@@ -41,7 +43,7 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
                      Exports exports) {
         this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports, Registry.DEFAULT, false,
                 Math.max(maxEventsBodyBytes, ApiSettings.DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES),
-                ApiSettings.DEFAULT_MAX_REPORT_ROWS);
+                ApiSettings.DEFAULT_MAX_REPORT_ROWS, ReportStreamSettings.DEFAULTS);
     }
 
     /**
@@ -76,32 +78,38 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
 
     InstanceSettings withAdminToken(String token) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports, registry,
-                metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
         return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports, registry,
-                metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
     }
 
     InstanceSettings withExports(Exports changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
-                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
     }
 
     InstanceSettings withRegistry(Registry changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
     }
 
     InstanceSettings withMetricsNeedingToken(boolean needed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                registry, needed, maxEventsInFlightBytes, maxReportRows);
+                registry, needed, maxEventsInFlightBytes, maxReportRows, reportStreams);
     }
 
     /** With these limits of event bodies (one request, and in flight over all) and of report rows. */
     InstanceSettings withApiLimits(long eventsBodyBytes, long eventsInFlightBytes, int reportRows) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, eventsBodyBytes, adminToken, exports,
-                registry, metricsNeedToken, eventsInFlightBytes, reportRows);
+                registry, metricsNeedToken, eventsInFlightBytes, reportRows, reportStreams);
+    }
+
+    /** With these report streams: the most open at once, the heartbeat and how often questions are answered again. */
+    InstanceSettings withReportStreams(ReportStreamSettings streams) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, streams);
     }
 }

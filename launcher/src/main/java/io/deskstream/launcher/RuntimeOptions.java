@@ -191,4 +191,11 @@ final class RuntimeOptions {
             description = "Most rows of one report answer; a question with more answers 400 "
                     + "(env DESKSTREAM_MAX_REPORT_ROWS, default: ${DEFAULT-VALUE}).")
     int maxReportRows;
+
+    @Option(names = "--max-report-streams", paramLabel = "N",
+            defaultValue = "${env:DESKSTREAM_MAX_REPORT_STREAMS:-1000}",
+            description = "Most report streams (GET /api/v1/reports/departments/stream) this instance keeps open at "
+                    + "once; one more answers 503 with Retry-After (env DESKSTREAM_MAX_REPORT_STREAMS, default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxReportStreams;
 }

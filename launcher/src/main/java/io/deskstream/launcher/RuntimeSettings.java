@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import io.deskstream.api.stream.ReportStreamSettings;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.TopologySettings;
 import io.deskstream.topology.Topics;
@@ -59,7 +60,8 @@ record RuntimeSettings(
                         new InstanceSettings.Registry(options.registryAuth,
                                 blankToNull(options.schemaRegistryUserInfo)),
                         MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN,
-                        options.maxEventsInFlight.bytes(), options.maxReportRows),
+                        options.maxEventsInFlight.bytes(), options.maxReportRows,
+                        ReportStreamSettings.DEFAULTS.withMaxStreams(options.maxReportStreams)),
                 Duration.ofDays(options.retentionDays),
                 SecuritySettings.from(options),
                 new ProcessingSettings(options.commitInterval.duration()));

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskstream.kafka.broker.LocalPorts;
 import io.deskstream.topology.Conformance;
 import io.deskstream.topology.ReportComparison;
@@ -145,6 +146,104 @@ class ApiConformanceIntegrationTest {
         assertThat(status.path("deadLetters")).isEqualTo(Conformance.json("expected/rejected.json"));
         assertThat(status.path("state").asText()).isEqualTo("RUNNING");
         assertThat(status.path("inputs").path("deskstream.ticket-events").path("read").asLong()).isPositive();
+    }
+
+    // --- compare
+
+    @Test
+    void comparedWithThePreviousDayEachRowHoldsThePreviousDaysReportUnderPrevious() {
+        String groups = "&granularity=hour&groupBy=department,channel";
+        JsonNode compared = admin.get("/api/v1/reports/departments?from=2026-11-04T00:00:00Z&to=2026-11-05T00:00:00Z"
+                + groups + "&compare=previous").json();
+        JsonNode day = admin.get("/api/v1/reports/departments?from=2026-11-04T00:00:00Z&to=2026-11-05T00:00:00Z"
+                + groups).json().path("rows");
+        JsonNode dayBefore = admin.get("/api/v1/reports/departments?from=2026-11-03T00:00:00Z&to=2026-11-04T00:00:00Z"
+                + groups).json().path("rows");
+        assertThat(compared.path("compare").asText()).isEqualTo("previous");
+        assertThat(compared.path("comparedFrom").asText()).isEqualTo("2026-11-03T00:00:00Z");
+        assertThat(dayBefore.size()).isPositive();
+
+        Map<String, JsonNode> own = new LinkedHashMap<>();
+        Map<String, JsonNode> previous = new LinkedHashMap<>();
+        for (JsonNode row : compared.path("rows")) {
+            own.put(key(row), withoutPrevious(row));
+            ObjectNode before = row.path("previous").deepCopy();
+            before.put("department", row.path("department").asText());
+            before.put("channel", row.path("channel").asText());
+            previous.put(key(before), reordered(before, dayBefore.get(0)));
+        }
+        // The day's own rows are the report of the day.
+        for (JsonNode row : day) {
+            assertThat(own.get(key(row))).as(key(row)).isEqualTo(row);
+        }
+        // Under previous: each row of the day before, in the bucket 24 hours earlier, and zeroes where it had none.
+        for (JsonNode row : dayBefore) {
+            assertThat(previous.remove(key(row))).as(key(row)).isEqualTo(row);
+        }
+        previous.forEach((key, zero) -> assertThat(zero.path("tickets_created").asLong() + zero.path("replies").asLong()
+                + zero.path("incoming_messages").asLong() + zero.path("chats").asLong() + zero.path("calls").asLong())
+                .as(key).isZero());
+    }
+
+    @Test
+    void comparedWithThePreviousYearTheRowsHoldZeroesForAYearWithoutEvents() {
+        JsonNode rows = admin.get("/api/v1/reports/departments?" + WEEK + "&granularity=day&compare=previous-year")
+                .json().path("rows");
+        JsonNode asked = admin.get("/api/v1/reports/departments?" + WEEK + "&granularity=day").json().path("rows");
+        assertThat(rows.size()).isEqualTo(asked.size());
+        for (JsonNode row : rows) {
+            assertThat(row.path("previous").path("bucket").asText())
+                    .isEqualTo(java.time.Instant.parse(row.path("bucket").asText()).atZone(ZoneOffset.UTC).minusYears(1)
+                            .toInstant().toString());
+            assertThat(row.path("previous").path("tickets_created").asLong()).isZero();
+            assertThat(row.path("previous").path("avg_first_response_s").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void theCsvOfAComparisonHasThePreviousColumnsBesideTheRowsOwn() throws Exception {
+        String question = "/api/v1/reports/departments?from=2026-11-04T00:00:00Z&to=2026-11-05T00:00:00Z"
+                + "&granularity=total&compare=previous";
+        JsonNode json = admin.get(question).json().path("rows");
+        ApiClient.Answer csv = admin.get(question + "&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv.body()),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).contains("previous_bucket", "previous_tickets_created",
+                    "previous_p90_first_response_s");
+            List<CSVRecord> records = parser.getRecords();
+            assertThat(records).hasSize(json.size());
+            for (int i = 0; i < records.size(); i++) {
+                assertThat(records.get(i).get("previous_tickets_created"))
+                        .isEqualTo(json.get(i).path("previous").path("tickets_created").asText());
+                assertThat(records.get(i).get("previous_bucket")).isEqualTo("2026-11-03T00:00:00Z");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownComparisonAnswers400NamingIt() {
+        ApiClient.Answer answer = admin.get("/api/v1/reports/departments?" + WEEK + "&compare=last-week");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("error").asText()).contains("compare").contains("previous-year")
+                .contains("last-week");
+    }
+
+    private static String key(JsonNode row) {
+        return row.path("bucket").asText() + " " + row.path("department").asText() + " " + row.path("channel").asText();
+    }
+
+    private static JsonNode withoutPrevious(JsonNode row) {
+        ObjectNode copy = row.deepCopy();
+        copy.remove("previous");
+        return copy;
+    }
+
+    /** The previous columns in the order of a report row: bucket, the dimensions, then every column. */
+    private static JsonNode reordered(ObjectNode previous, JsonNode template) {
+        ObjectNode row = ApiClient.JSON.createObjectNode();
+        template.fieldNames().forEachRemaining(field -> row.set(field, previous.get(field)));
+        return row;
     }
 
     private void assertReport(String parameters, String expectedFile) throws Exception {

@@ -48,6 +48,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, message, null);
     }
 
+    /** The route cannot answer in a form the request's {@code Accept} takes. */
+    public static ApiError notAcceptable(String message) {
+        return new ApiError(406, message, null);
+    }
+
     public static ApiError tooLarge(String message) {
         return new ApiError(413, message, null);
     }
@@ -72,6 +77,11 @@ public final class ApiError extends RuntimeException {
     /** A part deskstream needs answered, but refused what it was asked (502): its settings need a look. */
     public static ApiError dependencyRefused(Dependency dependency, String message) {
         return new ApiError(502, dependency.label() + " refused the request: " + message, null, dependency);
+    }
+
+    /** Not available right now, for longer than a moment: retry after {@code retryAfter}. */
+    public static ApiError unavailable(String message, Duration retryAfter) {
+        return new ApiError(503, message, retryAfter);
     }
 
     public int status() {

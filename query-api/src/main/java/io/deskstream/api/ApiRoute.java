@@ -14,9 +14,10 @@ import io.javalin.http.HandlerType;
  * @param parameters the query parameters it reads (path parameters come from {@code path})
  * @param body       what the request body holds, or null for none
  * @param response   the JSON Schema of its successful answer, or null when openapi.json describes none
+ * @param produces   the media type of a success other than JSON ({@code text/event-stream}), or null for JSON
  */
 public record ApiRoute(HandlerType method, String path, Access access, String summary, List<Parameter> parameters,
-                       String body, ObjectNode response, Handler handler) {
+                       String body, ObjectNode response, String produces, Handler handler) {
 
     public enum Access {
         /** No token needed. */
@@ -41,26 +42,31 @@ public record ApiRoute(HandlerType method, String path, Access access, String su
     }
 
     public static ApiRoute get(String path, Access access, String summary, Handler handler) {
-        return new ApiRoute(HandlerType.GET, path, access, summary, List.of(), null, null, handler);
+        return new ApiRoute(HandlerType.GET, path, access, summary, List.of(), null, null, null, handler);
     }
 
     public static ApiRoute delete(String path, Access access, String summary, Handler handler) {
-        return new ApiRoute(HandlerType.DELETE, path, access, summary, List.of(), null, null, handler);
+        return new ApiRoute(HandlerType.DELETE, path, access, summary, List.of(), null, null, null, handler);
     }
 
     public static ApiRoute put(String path, Access access, String summary, String body, Handler handler) {
-        return new ApiRoute(HandlerType.PUT, path, access, summary, List.of(), body, null, handler);
+        return new ApiRoute(HandlerType.PUT, path, access, summary, List.of(), body, null, null, handler);
     }
 
     public static ApiRoute post(String path, Access access, String summary, String body, Handler handler) {
-        return new ApiRoute(HandlerType.POST, path, access, summary, List.of(), body, null, handler);
+        return new ApiRoute(HandlerType.POST, path, access, summary, List.of(), body, null, null, handler);
     }
 
     public ApiRoute withParameters(List<Parameter> described) {
-        return new ApiRoute(method, path, access, summary, described, body, response, handler);
+        return new ApiRoute(method, path, access, summary, described, body, response, produces, handler);
     }
 
     public ApiRoute withResponse(ObjectNode schema) {
-        return new ApiRoute(method, path, access, summary, parameters, body, schema, handler);
+        return new ApiRoute(method, path, access, summary, parameters, body, schema, produces, handler);
+    }
+
+    /** The route answers {@code mediaType} on success rather than JSON. */
+    public ApiRoute producing(String mediaType) {
+        return new ApiRoute(method, path, access, summary, parameters, body, response, mediaType, handler);
     }
 }

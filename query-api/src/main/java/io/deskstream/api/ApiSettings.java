@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import javax.net.ssl.SSLContext;
 
+import io.deskstream.api.stream.ReportStreamSettings;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -20,10 +21,11 @@ import org.apache.kafka.streams.state.HostInfo;
  *                               requests; more answers 503. At least {@code maxEventsBodyBytes}
  * @param maxReportRows      the most rows one report answer may have; a question whose answer would have more
  *                           answers 400
+ * @param reportStreams      how many report streams this instance keeps open, and how often they are looked at
  */
 public record ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
                           HostInfo advertised, boolean metricsNeedToken, SSLContext peerTls,
-                          long maxEventsInFlightBytes, int maxReportRows) {
+                          long maxEventsInFlightBytes, int maxReportRows, ReportStreamSettings reportStreams) {
 
     public static final long DEFAULT_MAX_EVENTS_BODY_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES = 128L * 1024 * 1024;
@@ -33,6 +35,7 @@ public record ApiSettings(Topics topics, String applicationId, ZoneId reportZone
     public ApiSettings(Topics topics, String applicationId, ZoneId reportZone, long maxEventsBodyBytes,
                        HostInfo advertised, boolean metricsNeedToken) {
         this(topics, applicationId, reportZone, maxEventsBodyBytes, advertised, metricsNeedToken, null,
-                Math.max(maxEventsBodyBytes, DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES), DEFAULT_MAX_REPORT_ROWS);
+                Math.max(maxEventsBodyBytes, DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES), DEFAULT_MAX_REPORT_ROWS,
+                ReportStreamSettings.DEFAULTS);
     }
 }

@@ -10,6 +10,7 @@ import io.deskstream.api.auth.AccessTokens;
 import io.deskstream.api.auth.Caller;
 import io.deskstream.api.auth.TokenRoutes;
 import io.deskstream.api.cluster.ClusterQuery;
+import io.deskstream.api.cluster.FreshAnswers;
 import io.deskstream.api.cluster.LiveTopology;
 import io.deskstream.api.cluster.PeerClient;
 import io.deskstream.api.cluster.StorePartitions;
@@ -18,7 +19,10 @@ import io.deskstream.api.configuration.RuleTestRoutes;
 import io.deskstream.api.conversations.ConversationRoutes;
 import io.deskstream.api.events.EventRoutes;
 import io.deskstream.api.openapi.OpenApiDocument;
+import io.deskstream.api.report.ReportAnswers;
 import io.deskstream.api.report.ReportRoutes;
+import io.deskstream.api.stream.ReportStreamRoutes;
+import io.deskstream.api.stream.ReportStreams;
 import io.deskstream.api.metrics.ApiMetrics;
 import io.deskstream.api.metrics.MetricsRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -49,6 +53,7 @@ public final class DeskstreamApi {
     private final List<ApiRoute> routes = new ArrayList<>();
     private final AccessTokens tokens;
     private final ApiMetrics metrics;
+    private final ReportStreams streams;
     private static final String ROUTE = "deskstream.route";
 
     /** The parts the API reads and writes through. */
@@ -73,7 +78,12 @@ public final class DeskstreamApi {
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
         routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
-        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock, metrics, settings.maxReportRows()).routes());
+        FreshAnswers fresh = new FreshAnswers(metrics);
+        ReportAnswers answers = new ReportAnswers(cluster, fresh, settings.maxReportRows());
+        routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock, fresh, answers).routes());
+        streams = new ReportStreams(answers, tokens, settings.reportStreams(), clock);
+        metrics.reportStreams(streams::openStreams);
+        routes.addAll(new ReportStreamRoutes(streams, settings.reportZone(), clock).routes());
         routes.addAll(new MetricsRoutes(backends.meters(), settings.metricsNeedToken()).routes());
         routes.addAll(new TokenRoutes(tokens, topology).routes());
         routes.add(ApiRoute.get("/api/v1/openapi.json", ApiRoute.Access.PUBLIC,
@@ -93,6 +103,8 @@ public final class DeskstreamApi {
         // The dashboard: static files in the jar, Chart.js from its webjar; nothing comes from the network.
         config.staticFiles.add("/dashboard", Location.CLASSPATH);
         config.staticFiles.enableWebjars();
+        // Open streams end before the server stops, with an event saying so, rather than being cut.
+        config.events.serverStopping(streams::close);
         for (ApiRoute route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
                 ctx.attribute(ROUTE, route.path());

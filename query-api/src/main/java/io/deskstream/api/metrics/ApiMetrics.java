@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** What the HTTP face counts: requests by route and status with their latency, and report answers reused. */
+/**
+ * What the HTTP face counts: requests by route and status with their latency, report answers reused, and report
+ * streams open.
+ */
 public final class ApiMetrics {
 
     private final MeterRegistry registry;
@@ -50,5 +53,12 @@ public final class ApiMetrics {
 
     public void answerComputed() {
         answersComputed.increment();
+    }
+
+    /** Reports {@code open}, the report streams open now, as a gauge. */
+    public void reportStreams(java.util.function.IntSupplier open) {
+        io.micrometer.core.instrument.Gauge.builder("deskstream.report.streams", open::getAsInt)
+                .description("Report streams (server-sent events) open on this instance")
+                .register(registry);
     }
 }

@@ -80,12 +80,15 @@ public final class OpenApiDocument {
         if (route.response() != null) {
             success.putObject("content").putObject("application/json").set("schema", route.response().deepCopy());
         }
+        if (route.produces() != null) {
+            success.putObject("content").putObject(route.produces()).putObject("schema").put("type", "string");
+        }
         errorResponse(responses, "4XX", "bad request (400), no or wrong token (401), another department or admin only "
-                + "(403), not found (404), body too large (413)");
+                + "(403), not found (404), not the media type the route answers (406), body too large (413)");
         errorResponse(responses, "502", "Kafka or the schema registry refused the request (credentials, a schema it "
                 + "will not take); dependency names it");
-        errorResponse(responses, "503", "starting, data moving between instances, or Kafka or the schema registry "
-                + "down or too slow (dependency names it): retry after Retry-After seconds")
+        errorResponse(responses, "503", "starting, data moving between instances, too many open streams, or Kafka or "
+                + "the schema registry down or too slow (dependency names it): retry after Retry-After seconds")
                 .putObject("headers").putObject("Retry-After").put("description", "seconds to wait before asking again")
                 .putObject("schema").put("type", "integer");
         return op;

@@ -36,15 +36,25 @@ public final class ReportParameters {
             new ApiRoute.Parameter("channel", "channels to keep, comma-separated"),
             new ApiRoute.Parameter("agent", "agents to keep, comma-separated"),
             new ApiRoute.Parameter("sort", "columns, comma-separated, '-' in front for descending; default bucket,department"),
-            new ApiRoute.Parameter("format", "json or csv; default json, or csv when Accept is text/csv"));
+            new ApiRoute.Parameter("format", "json or csv; default json, or csv when Accept is text/csv"),
+            new ApiRoute.Parameter("compare", "previous (the range of the same length just before) or previous-year "
+                    + "(the same dates a year before): each row gains the compared range's columns, under previous "
+                    + "(JSON) or as previous_* columns (CSV); default none"));
     /** The range {@code from} and {@code to} may name: no event is before 1970. */
     static final Instant EARLIEST = Instant.EPOCH;
     static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Set<String> KNOWN = Set.of("from", "to", "granularity", "groupBy", "department", "channel",
-            "agent", "sort", "format");
+            "agent", "sort", "format", "compare");
 
-    /** @param csv whether the answer is CSV rather than JSON */
-    public record Request(ReportQuery query, boolean csv) {
+    /**
+     * @param csv        whether the answer is CSV rather than JSON
+     * @param askedRange {@code from} and {@code to} as asked, an absent one empty: a range that follows the clock
+     *                   (the last 7 days) is asked the same way from one hour to the next
+     * @param compare    the period compared with, or null for none
+     * @param compared   the question over the compared range, or null for none
+     */
+    public record Request(ReportQuery query, boolean csv, String askedRange, ComparedPeriod compare,
+                          ReportQuery compared) {
     }
 
     private ReportParameters() {
@@ -69,6 +79,7 @@ public final class ReportParameters {
         Instant defaultTo = hours.next(now);
         Instant to = hour(parameters, "to", hours);
         Instant from = hour(parameters, "from", hours);
+        String askedRange = "from=" + (from == null ? "" : from) + "&to=" + (to == null ? "" : to);
         if (to == null) {
             to = from == null || from.isBefore(defaultTo) ? defaultTo : hours.startOf(from.atZone(zone).plusDays(DEFAULT_DAYS).toInstant());
         }
@@ -105,10 +116,12 @@ public final class ReportParameters {
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiError.badRequest("format must be json or csv; got \"" + format + "\"");
         }
+        String comparedWith = one(parameters, "compare", null);
+        ComparedPeriod compare = comparedWith == null ? null : ComparedPeriod.parse(comparedWith);
         Set<String> departments = caller.departmentsFor(set(parameters, "department"), "department");
         ReportQuery query = new ReportQuery(from, to, granularity, groupBy, zone, departments,
                 set(parameters, "channel"), set(parameters, "agent"), sort);
-        return new Request(query, format.equals("csv"));
+        return new Request(query, format.equals("csv"), askedRange, compare, compare == null ? null : compare.of(query));
     }
 
     /** An instant where an hour of the report time zone starts (18:30Z in Asia/Kolkata), or null when absent. */

@@ -1,12 +1,7 @@
 package io.deskstream.api.report;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +14,8 @@ import io.deskstream.api.auth.Caller;
 import io.deskstream.api.cluster.ClusterQuery;
 import io.deskstream.api.cluster.CounterPartial;
 import io.deskstream.api.cluster.FreshAnswers;
-import io.deskstream.api.metrics.ApiMetrics;
 import io.deskstream.topology.StoreNames;
 import io.deskstream.topology.metrics.TicketStatusCounts;
-import io.deskstream.topology.report.CellTotals;
-import io.deskstream.topology.report.DepartmentReport;
 import io.deskstream.topology.report.ReportQuery;
 import io.deskstream.topology.report.TicketStatusReport;
 import io.javalin.http.Context;
@@ -36,22 +28,21 @@ import io.javalin.http.Context;
  */
 public final class ReportRoutes {
 
-    static final String REPORT_GROUPS = "/internal/v1/report-groups";
     static final String STATUS_COUNTERS = "/internal/v1/ticket-status-counters";
 
     private final ClusterQuery cluster;
     private final ZoneId zone;
     private final Clock clock;
-    private final int maxRows;
     private final FreshAnswers fresh;
+    private final ReportAnswers answers;
 
-    /** @param maxRows the most rows one report answer may have; a question with more answers 400 */
-    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock, ApiMetrics metrics, int maxRows) {
+    /** @param fresh the answers of the last second, shared with whatever else answers the same questions */
+    public ReportRoutes(ClusterQuery cluster, ZoneId zone, Clock clock, FreshAnswers fresh, ReportAnswers answers) {
         this.cluster = cluster;
         this.zone = zone;
         this.clock = clock;
-        this.fresh = new FreshAnswers(metrics);
-        this.maxRows = maxRows;
+        this.fresh = fresh;
+        this.answers = answers;
     }
 
     public List<ApiRoute> routes() {
@@ -63,7 +54,7 @@ public final class ReportRoutes {
                         "Tickets of each department by status now: new, open, answered, resolved",
                         this::ticketStatus).withParameters(List.of(
                                 new ApiRoute.Parameter("department", "departments to show, comma-separated"))),
-                ApiRoute.get(REPORT_GROUPS, Access.ANY_TOKEN,
+                ApiRoute.get(ReportAnswers.REPORT_GROUPS, Access.ANY_TOKEN,
                         "Internal, between instances: this instance's part of a department report",
                         this::localReportGroups).withParameters(ReportParameters.DESCRIBED),
                 ApiRoute.get(STATUS_COUNTERS, Access.ANY_TOKEN,
@@ -74,17 +65,7 @@ public final class ReportRoutes {
 
     private void departmentReport(Context ctx, Caller caller) {
         ReportParameters.Request request = read(ctx, caller);
-        ReportQuery query = request.query();
-        String authorization = ctx.header("Authorization");
-        String resolved = forwarded(query);
-        String question = "report?" + resolved + "&sort=" + encoded(query.sort()) + "&csv=" + request.csv();
-        // A token that sees no department gets no row: its empty department filter would mean all of them, and the
-        // question is the admin's, so it must not be answered from what was computed for others either.
-        byte[] body = caller.seesNothing() ? written(request, List.of()) : fresh.get(question, () -> {
-            var groups = cluster.gather(StoreNames.METRIC_CELLS, new ReportGroups(query, caller, maxRows),
-                    REPORT_GROUPS + "?" + resolved, authorization);
-            return written(request, DepartmentReport.rows(query, groups));
-        });
+        byte[] body = answers.answer(request, caller, ctx.header("Authorization"));
         if (request.csv()) {
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"department-report.csv\"");
@@ -94,35 +75,9 @@ public final class ReportRoutes {
         ctx.result(body);
     }
 
-    private static byte[] written(ReportParameters.Request request, List<Map<String, Object>> rows) {
-        return request.csv() ? csv(request.query(), rows) : json(request.query(), rows);
-    }
-
-    private static byte[] csv(ReportQuery query, List<Map<String, Object>> rows) {
-        List<String> header = new ArrayList<>();
-        header.add("bucket");
-        header.addAll(query.groupBy());
-        header.addAll(CellTotals.COLUMNS);
-        return ReportCsv.write(header, rows).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] json(ReportQuery query, List<Map<String, Object>> rows) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("from", query.from().toString());
-        answer.put("to", query.to().toString());
-        answer.put("granularity", query.granularity().toString());
-        answer.put("groupBy", query.groupBy());
-        answer.put("rows", rows);
-        try {
-            return ApiJson.MAPPER.writeValueAsBytes(answer);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the report could not be written as JSON", e);
-        }
-    }
-
     private void localReportGroups(Context ctx, Caller caller) {
         ReportQuery query = read(ctx, caller).query();
-        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query, caller, maxRows)));
+        ApiJson.send(ctx, 200, cluster.localPart(StoreNames.METRIC_CELLS, new ReportGroups(query, caller, answers.maxRows())));
     }
 
     private void ticketStatus(Context ctx, Caller caller) {
@@ -157,18 +112,5 @@ public final class ReportRoutes {
         String accept = ctx.header("Accept");
         return ReportParameters.read(ctx.queryParamMap(), accept != null && accept.contains("text/csv"), caller, zone,
                 clock.instant());
-    }
-
-    /** The query with everything resolved (the range above all): another instance's clock must not change it. */
-    private static String forwarded(ReportQuery query) {
-        return "from=" + query.from() + "&to=" + query.to() + "&granularity=" + query.granularity()
-                + "&groupBy=" + encoded(query.groupBy())
-                + "&department=" + encoded(query.departments())
-                + "&channel=" + encoded(query.channels())
-                + "&agent=" + encoded(query.agents());
-    }
-
-    private static String encoded(Collection<String> values) {
-        return URLEncoder.encode(String.join(",", values), StandardCharsets.UTF_8);
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReportParametersFuzzTest {
 
     private static final List<String> NAMES = List.of("from", "to", "granularity", "groupBy", "department", "channel",
-            "agent", "sort", "format");
+            "agent", "sort", "format", "compare");
     private static final List<String> ZONES = List.of("UTC", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe",
             "America/New_York", "Pacific/Kiritimati", "Etc/GMT+12", "Europe/Prague");
     private static final List<String> INSTANTS = List.of("2026-11-02T00:00:00Z", "2026-11-02T18:30:00Z",
@@ -38,7 +38,7 @@ class ReportParametersFuzzTest {
     private static final List<String> WORDS = List.of("hour", "day", "week", "month", "year", "total", "HOUR", "",
             "department", "channel", "agent", "bucket", "-replies", "replies", "-", "--replies", "json", "csv", "xml",
             "sales", "support", "a-1", "email", ",", ",,", " , ", "department,department", "-bucket,-department",
-            "p90_first_response_s", "tickets_created");
+            "p90_first_response_s", "tickets_created", "previous", "previous-year");
 
     private static String value(Random r, String name) {
         return switch (r.nextInt(4)) {
@@ -96,8 +96,17 @@ class ReportParametersFuzzTest {
         }
         DepartmentReport.addGroups(request.query(), ReportGroupsTest.cellsEveryHour(Instant.parse("2026-11-02T00:00:00Z"), 30),
                 groups, 1_000);
-        DepartmentReport.rows(request.query(), groups);
+        List<Map<String, Object>> rows = DepartmentReport.rows(request.query(), groups);
         assertThat(Duration.between(request.query().from(), request.query().to())).isPositive();
+        if (request.compare() != null) {
+            // The compared question is a question too, and the rows of both line up, or the answer is 400.
+            assertThat(request.compared().to()).isAfter(request.compared().from());
+            try {
+                ComparedRows.of(request.query(), rows, request.compared(), rows, 1_000);
+            } catch (ApiError tooMany) {
+                assertThat(tooMany.status()).isEqualTo(400);
+            }
+        }
     }
 
     @Test

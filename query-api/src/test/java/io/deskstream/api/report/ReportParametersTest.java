@@ -91,6 +91,7 @@ class ReportParametersTest {
                 "twice", new String[]{"groupBy", "department,department"},
                 "sort", new String[]{"sort", "-nothing"},
                 "format", new String[]{"format", "xlsx"},
+                "compare", new String[]{"compare", "yesterday"},
                 "unknown parameter", new String[]{"colour", "red"});
         cases.forEach((named, pair) -> assertThatThrownBy(() -> read(Caller.ADMIN, pair))
                 .as(named)
@@ -123,5 +124,15 @@ class ReportParametersTest {
                     });
         }
         assertThat(query("from", "1970-01-01T00:00:00Z", "to", "+10000-01-01T00:00:00Z").from()).isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
+    void compareAsksForTheComparedRangeToo() {
+        ReportParameters.Request request = read(Caller.ADMIN, "from", "2026-11-04T00:00:00Z", "to", "2026-11-05T00:00:00Z",
+                "compare", "previous");
+        assertThat(request.compare()).isEqualTo(ComparedPeriod.PREVIOUS);
+        assertThat(request.compared().from()).isEqualTo(Instant.parse("2026-11-03T00:00:00Z"));
+        assertThat(read(Caller.ADMIN).compare()).isNull();
+        assertThat(read(Caller.ADMIN).compared()).isNull();
     }
 }

@@ -111,7 +111,7 @@ public final class DepartmentReport {
     }
 
     /** Sorts by the given columns, nulls first, then by every remaining dimension so the order is stable. */
-    static Comparator<Map<String, Object>> order(List<String> sort) {
+    public static Comparator<Map<String, Object>> order(List<String> sort) {
         Comparator<Map<String, Object>> order = (a, b) -> 0;
         List<String> keys = new ArrayList<>(sort);
         for (String tieBreak : List.of("bucket", "department", "channel", "agent")) {
