@@ -186,7 +186,7 @@ final class DeskstreamProcess implements AutoCloseable {
     void startTopology() throws InterruptedException {
         TopologySettings topology = new TopologySettings(settings.topics(), registryClient())
                 .withReportZone(settings.reportTimezone()).withRetention(settings.retention())
-                .withObserver(metrics.observer());
+                .withObserver(metrics.observer(liveTopology::reportDataWritten));
         streams = started(StreamsRuntime.start(settings.kafkaClients(), bootstrapServers, topology,
                 settings.streamsDir(), settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas(),

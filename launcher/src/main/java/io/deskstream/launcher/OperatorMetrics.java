@@ -84,9 +84,18 @@ final class OperatorMetrics implements AutoCloseable {
         binders.add(metrics);
     }
 
-    /** What the topology reports, counted here. */
-    ProcessingObserver observer() {
+    /**
+     * What the topology reports, counted here.
+     *
+     * @param reportDataWritten told when the processing wrote changed report data, so that answers are not reused
+     */
+    ProcessingObserver observer(Runnable reportDataWritten) {
         return new ProcessingObserver() {
+            @Override
+            public void reportDataWritten() {
+                reportDataWritten.run();
+            }
+
             @Override
             public void eventRead(String topic) {
                 eventsRead.computeIfAbsent(topic, t -> Counter.builder("deskstream.events.read")

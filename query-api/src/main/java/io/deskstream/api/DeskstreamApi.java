@@ -78,7 +78,7 @@ public final class DeskstreamApi {
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
         routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
-        FreshAnswers fresh = new FreshAnswers(metrics);
+        FreshAnswers fresh = new FreshAnswers(metrics, topology::reportDataVersion);
         ReportAnswers answers = new ReportAnswers(cluster, fresh, settings.maxReportRows());
         routes.addAll(new ReportRoutes(cluster, settings.reportZone(), clock, fresh, answers).routes());
         streams = new ReportStreams(answers, tokens, settings.reportStreams(), clock);

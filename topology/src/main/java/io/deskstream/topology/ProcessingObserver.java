@@ -27,4 +27,11 @@ public interface ProcessingObserver {
     /** The effects of an event became queryable, this long after its {@code ts}. */
     default void visible(Duration sinceEventTs) {
     }
+
+    /**
+     * Changed report cells or ticket-status counters were written back where queries read them: answers computed
+     * before may be out of date.
+     */
+    default void reportDataWritten() {
+    }
 }

@@ -1,5 +1,7 @@
 package io.deskstream.api.cluster;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.TopologyDescription;
@@ -17,6 +19,17 @@ public final class LiveTopology {
 
     private volatile KafkaStreams streams;
     private volatile TopologyDescription description;
+    private final AtomicLong reportDataVersion = new AtomicLong();
+
+    /** The processing wrote changed report cells or ticket-status counters where queries read them. */
+    public void reportDataWritten() {
+        reportDataVersion.incrementAndGet();
+    }
+
+    /** Grows each time the processing of this instance writes changed report data: answers before it may be old. */
+    public long reportDataVersion() {
+        return reportDataVersion.get();
+    }
 
     public void started(KafkaStreams running, TopologyDescription describedAs) {
         this.description = describedAs;

@@ -108,8 +108,12 @@ public final class ConversationProcessor implements Processor<String, InputRecor
         schedules.add(context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                 now -> shares.publish(context, CELL_SHARES, now)));
         metrics = new ConversationMetrics(cells, hours, id -> liveDepartments.get(id, departments));
-        statusCounts = new TicketStatusCounts(LiveStore.attached(context, StoreNames.LIVE_TICKET_STATUS,
-                context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS)));
+        LiveStore<Long> statuses = LiveStore.attached(context, StoreNames.LIVE_TICKET_STATUS,
+                context.<KeyValueStore<String, Long>>getStateStore(StoreNames.TICKET_STATUS));
+        statusCounts = new TicketStatusCounts(statuses);
+        // Answers are reused until the data they read changes: tell when it did, once written where queries read.
+        metricCells.afterChangesWritten(observer::reportDataWritten);
+        statuses.afterChangesWritten(observer::reportDataWritten);
         freshness = new Freshness(observer);
         conversations.afterCommitWrite(() -> freshness.committed(context.currentSystemTimeMs()));
         seen = new SeenEventIds(context.getStateStore(StoreNames.EVENT_IDS));

@@ -44,6 +44,7 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
     private KeyValueStore<String, V> backing;
     private boolean open;
     private Runnable afterCommitWrite = () -> { };
+    private Runnable afterChangesWritten = () -> { };
 
     /** @param capacity how many values to keep; the least recently used beyond it are written back and dropped */
     public LiveStore(String name, int capacity) {
@@ -125,10 +126,19 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
         this.afterCommitWrite = action;
     }
 
+    /** Runs {@code action} right after a commit's write-back, when it wrote something. */
+    public void afterChangesWritten(Runnable action) {
+        this.afterChangesWritten = action;
+    }
+
     @Override
     public void flushCache() {
+        boolean changes = !changed.isEmpty();
         writeBack();
         afterCommitWrite.run();
+        if (changes) {
+            afterChangesWritten.run();
+        }
     }
 
     @Override

@@ -94,4 +94,21 @@ class LiveStoreTest {
         assertNull(backing.get("ticket:t-1"));
         assertNull(live.get("ticket:t-1"));
     }
+
+    @Test
+    void shouldTellAfterACommitThatWroteChangesAndOnlyThen() {
+        int[] told = {0};
+        live.afterChangesWritten(() -> told[0]++);
+
+        live.flushCache();
+        assertEquals(0, told[0], "a commit with nothing changed");
+
+        live.put("ticket:t-1", "new");
+        live.flushCache();
+        assertEquals(1, told[0], "a commit that wrote a change");
+
+        live.get("ticket:t-1");
+        live.flushCache();
+        assertEquals(1, told[0], "a read changes nothing");
+    }
 }
