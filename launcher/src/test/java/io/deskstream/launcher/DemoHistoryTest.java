@@ -35,7 +35,7 @@ class DemoHistoryTest {
             feed.start();
 
             ApiClient api = new ApiClient(process.httpUrl(), TOKEN);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long created = 0;
             while (created == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
