@@ -57,16 +57,8 @@ class RulesWhatIfIntegrationTest {
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 2, (short) 1, Duration.ofDays(30)));
         process = DeskstreamProcess.start(settings);
         admin = new ApiClient(process.httpUrl(), process.adminToken().token());
-        for (JsonNode department : Conformance.json("departments.json")) {
-            assertThat(admin.put("/api/v1/departments/" + department.path("id").asText(), department.toString()).status())
-                    .isEqualTo(201);
-        }
-        for (JsonNode rule : Conformance.json("rules.json")) {
-            assertThat(admin.put("/api/v1/rules/" + rule.path("id").asText(), rule.toString()).status()).isEqualTo(201);
-        }
-        String events = Files.readString(Conformance.DIR.resolve("events.jsonl"), StandardCharsets.UTF_8);
-        assertThat(admin.post("/api/v1/events", events).status()).isEqualTo(202);
-        admin.awaitCaughtUp(Duration.ofSeconds(180));
+        ConformanceWeek.sendThrough(admin);
+        ConformanceWeek.awaitEveryConversationVisible(admin);
     }
 
     @AfterAll
@@ -172,6 +164,12 @@ class RulesWhatIfIntegrationTest {
 
         JsonNode json = admin.post("/api/v1/rules/what-if", question(socialToSales())).json();
 
+        Map<String, Long> now = new TreeMap<>();
+        Map<String, Long> expectedNow = new TreeMap<>();
+        json.path("departments").forEach(d -> now.put(d.path("department").asText(), d.path("now").asLong()));
+        Conformance.json("expected/conversations.json")
+                .forEach(c -> expectedNow.merge(c.path("department").asText(), 1L, Long::sum));
+        assertThat(now).as("now: the departments of expected/conversations.json").isEqualTo(expectedNow);
         for (JsonNode department : json.path("departments")) {
             long lost = expected.getOrDefault(department.path("department").asText(), 0L);
             long gained = department.path("department").asText().equals("sales") ? toSales : 0;
