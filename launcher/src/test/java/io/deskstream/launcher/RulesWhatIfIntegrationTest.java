@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /**
  * {@code POST /api/v1/rules/what-if} over the conformance week sent through the API: a draft that sends the social
@@ -96,7 +96,7 @@ class RulesWhatIfIntegrationTest {
         JsonNode conversations = Conformance.json("expected/conversations.json");
         Map<String, Integer> createdAtLine = new HashMap<>();
         Map<String, String> channelOf = new HashMap<>();
-        Set<String> transferred = new java.util.HashSet<>();
+        Set<String> transferred = new HashSet<>();
         List<String> lines = Files.readAllLines(Conformance.DIR.resolve("events.jsonl"), StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             JsonNode event;
