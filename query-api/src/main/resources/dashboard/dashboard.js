@@ -427,6 +427,8 @@
       $("sign-in").hidden = true;
       $("report").hidden = false;
       $("sign-out").hidden = false;
+      // Only the admin may read the rules, and so try a draft of them.
+      api("/api/v1/rules").then(() => { $("what-if-link").hidden = state.token !== token; }, () => {});
       refresh();
       await refreshSide();
       timers.forEach(clearInterval);
@@ -447,6 +449,7 @@
     sessionStorage.removeItem("deskstream.token");
     $("report").hidden = true;
     $("sign-out").hidden = true;
+    $("what-if-link").hidden = true;
     $("sign-in").hidden = false;
     $("sign-in-error").textContent = message || "";
     $("freshness").textContent = "Not signed in";

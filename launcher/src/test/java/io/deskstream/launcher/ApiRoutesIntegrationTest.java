@@ -186,7 +186,7 @@ class ApiRoutesIntegrationTest {
         assertThat(documented).contains("GET /api/v1/health", "GET /api/v1/status", "POST /api/v1/events",
                 "GET /api/v1/departments", "GET /api/v1/departments/{id}", "PUT /api/v1/departments/{id}",
                 "DELETE /api/v1/departments/{id}", "GET /api/v1/rules", "GET /api/v1/rules/{id}", "PUT /api/v1/rules/{id}",
-                "DELETE /api/v1/rules/{id}", "POST /api/v1/rules/test", "GET /api/v1/conversations/{id}",
+                "DELETE /api/v1/rules/{id}", "POST /api/v1/rules/test", "POST /api/v1/rules/what-if", "GET /api/v1/conversations/{id}",
                 "GET /api/v1/reports/departments", "GET /api/v1/reports/ticket-status", "POST /api/v1/tokens",
                 "GET /api/v1/openapi.json");
     }

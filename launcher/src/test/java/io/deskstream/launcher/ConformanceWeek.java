@@ -30,4 +30,24 @@ final class ConformanceWeek {
         assertThat(api.post("/api/v1/events", events).status()).isEqualTo(202);
         api.awaitCaughtUp(Duration.ofSeconds(180));
     }
+
+    /**
+     * Waits until the API sees every conversation of the week: queries see the state once the processing has committed
+     * it, which on a busy machine came tens of seconds after the status said caught up. Asks a what-if of the week's own rules, which counts
+     * the conversations created in the week.
+     */
+    static void awaitEveryConversationVisible(ApiClient api) throws Exception {
+        int expected = Conformance.json("expected/conversations.json").size();
+        String question = "{\"rules\": " + Conformance.json("rules.json") + ", \"from\": \"" + FROM + "\", \"to\": \"" + TO + "\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = api.post("/api/v1/rules/what-if", question).json().path("conversations").asLong();
+            if (seen == expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the API saw " + seen + " of the week's " + expected + " conversations");
+    }
 }

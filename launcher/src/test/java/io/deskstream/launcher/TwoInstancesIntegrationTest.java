@@ -28,6 +28,9 @@ class TwoInstancesIntegrationTest {
     private static final String TOKEN = "shared-admin-token";
     private static final String WEEK = "/api/v1/reports/departments?from=2026-11-02T00:00:00Z&to=2026-11-09T00:00:00Z";
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** The week's conversations with no rules at all: most move, to their preset department or to none. */
+    private static final String WHAT_IF_WITHOUT_RULES = "{\"rules\": [], \"from\": \"" + ConformanceWeek.FROM
+            + "\", \"to\": \"" + ConformanceWeek.TO + "\"}";
 
     @TempDir
     Path first;
@@ -45,6 +48,9 @@ class TwoInstancesIntegrationTest {
             JsonNode ticketStatus = viaOne.get("/api/v1/reports/ticket-status").json();
             JsonNode conversation = viaOne.get("/api/v1/conversations/t-3").json();
             assertThat(ticketStatus).isEqualTo(Conformance.json("expected/ticket-status.json"));
+            ConformanceWeek.awaitEveryConversationVisible(viaOne);
+            JsonNode whatIf = viaOne.post("/api/v1/rules/what-if", WHAT_IF_WITHOUT_RULES).json();
+            assertThat(whatIf.path("moved").asLong()).isPositive();
 
             RuntimeSettings b = new RuntimeSettings(second, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                     ZoneOffset.UTC, one.bootstrapServers(), one.schemaRegistryUrl(), layout)
@@ -61,6 +67,7 @@ class TwoInstancesIntegrationTest {
                             "expected/report-total-department.json");
                     assertThat(answered(instance, "/api/v1/reports/ticket-status")).isEqualTo(ticketStatus);
                     assertThat(answered(instance, "/api/v1/conversations/t-3")).isEqualTo(conversation);
+                    assertThat(answeredWhatIf(instance)).as("a what-if gathered from both instances").isEqualTo(whatIf);
                     for (String unknown : List.of("never-1", "never-2", "never-3", "never-4", "never-5", "never-6", "never-7", "never-8")) {
                         assertThat(instance.get("/api/v1/conversations/" + unknown).status()).as(unknown).isEqualTo(404);
                     }
@@ -106,6 +113,21 @@ class TwoInstancesIntegrationTest {
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
         throw new AssertionError(path + " still answers " + answer.status() + ": " + answer.body());
+    }
+
+    /** As {@link #answered}, for the what-if, whose question is posted. */
+    private static JsonNode answeredWhatIf(ApiClient api) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ApiClient.Answer answer;
+        do {
+            answer = api.post("/api/v1/rules/what-if", WHAT_IF_WITHOUT_RULES);
+            if (answer.status() == 200) {
+                return answer.json();
+            }
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the what-if still answers " + answer.status() + ": " + answer.body());
     }
 
     private static void assertReportIsTheExpectedOne(ApiClient api, String parameters, String expectedFile)

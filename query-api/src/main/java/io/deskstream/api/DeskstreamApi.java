@@ -23,6 +23,7 @@ import io.deskstream.api.report.ReportAnswers;
 import io.deskstream.api.report.ReportRoutes;
 import io.deskstream.api.stream.ReportStreamRoutes;
 import io.deskstream.api.stream.ReportStreams;
+import io.deskstream.api.whatif.WhatIfRoutes;
 import io.deskstream.api.metrics.ApiMetrics;
 import io.deskstream.api.metrics.MetricsRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -77,6 +78,7 @@ public final class DeskstreamApi {
                 settings.maxEventsInFlightBytes(), latestWrite).routes());
         routes.addAll(new ConfigurationRoutes(topology, backends.configuration()).routes());
         routes.addAll(new RuleTestRoutes(topology, backends.parser()).routes());
+        routes.addAll(new WhatIfRoutes(cluster).routes());
         routes.addAll(new ConversationRoutes(topology, cluster, peers).routes());
         FreshAnswers fresh = new FreshAnswers(metrics, topology::reportDataVersion);
         ReportAnswers answers = new ReportAnswers(cluster, fresh, settings.maxReportRows());

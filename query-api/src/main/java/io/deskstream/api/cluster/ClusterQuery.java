@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,10 +42,20 @@ public final class ClusterQuery {
      * @param internalPath the route (with its query) at which other instances answer their local part
      */
     public <V, T> T gather(String store, Partial<V, T> partial, String internalPath, String authorization) {
+        return gather(store, partial, peer -> peers.get(peer, internalPath, authorization));
+    }
+
+    /** As {@link #gather(String, Partial, String, String)}, the question posted to the others as a JSON body. */
+    public <V, T> T gatherPosted(String store, Partial<V, T> partial, String internalPath, byte[] question,
+                                 String authorization) {
+        return gather(store, partial, peer -> peers.post(peer, internalPath, question, authorization));
+    }
+
+    private <V, T> T gather(String store, Partial<V, T> partial, Function<HostInfo, CompletableFuture<JsonNode>> ask) {
         List<CompletableFuture<JsonNode>> remote = new ArrayList<>();
         for (StreamsMetadata instance : topology.streams().streamsMetadataForStore(store)) {
             if (!instance.hostInfo().equals(self)) {
-                remote.add(peers.get(instance.hostInfo(), internalPath, authorization));
+                remote.add(ask.apply(instance.hostInfo()));
             }
         }
         T total = partial.empty();

@@ -49,13 +49,25 @@ public final class PeerClient {
 
     /** Completes with the peer's JSON answer, or fails with the {@link ApiError} to give the caller. */
     public CompletableFuture<JsonNode> get(HostInfo peer, String pathAndQuery, String authorization) {
+        return send(peer, pathAndQuery, authorization, HttpRequest.BodyPublishers.noBody(), "GET");
+    }
+
+    /** As {@link #get}, for a question too large for a query: its JSON body posted. */
+    public CompletableFuture<JsonNode> post(HostInfo peer, String path, byte[] jsonBody, String authorization) {
+        return send(peer, path, authorization, HttpRequest.BodyPublishers.ofByteArray(jsonBody), "POST");
+    }
+
+    private CompletableFuture<JsonNode> send(HostInfo peer, String pathAndQuery, String authorization,
+                                             HttpRequest.BodyPublisher question, String method) {
         String address = peer.host() + ":" + peer.port();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + address + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(scheme + address + pathAndQuery))
                 .timeout(TIMEOUT)
                 .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+                .header("Accept", "application/json");
+        if (method.equals("POST")) {
+            builder.header("Content-Type", "application/json");
+        }
+        HttpRequest request = builder.method(method, question).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     if (failure != null) {

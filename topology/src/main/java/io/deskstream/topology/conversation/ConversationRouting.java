@@ -8,7 +8,9 @@ import io.deskstream.schemas.events.ChatStarted;
 import io.deskstream.schemas.events.TicketCreated;
 import io.deskstream.schemas.state.CallProgress;
 import io.deskstream.schemas.state.ChatProgress;
+import io.deskstream.schemas.common.Customer;
 import io.deskstream.schemas.state.ConversationState;
+import io.deskstream.schemas.state.CreationFacts;
 import io.deskstream.schemas.state.TicketProgress;
 import io.deskstream.schemas.state.TicketStatus;
 import io.deskstream.topology.routing.ConversationFacts;
@@ -34,6 +36,26 @@ public final class ConversationRouting {
         throw new IllegalArgumentException("not a creating event: " + creatingBody);
     }
 
+    /**
+     * What rules saw of a conversation when it was created, as its state kept it; null for a conversation created
+     * before its state kept them.
+     */
+    public static ConversationFacts factsAtCreation(ConversationState state) {
+        CreationFacts kept = state.getCreation();
+        if (kept == null) {
+            return null;
+        }
+        return new ConversationFacts(state.getChannel(), kept.getSubject(), kept.getPresetDepartment(),
+                kept.getCustomer(), kept.getTags());
+    }
+
+    private static CreationFacts creation(ConversationFacts facts, RoutingOutcome outcome) {
+        // A copy: the event's customer record belongs to the event.
+        Customer customer = facts.customer() == null ? null : Customer.newBuilder(facts.customer()).build();
+        return new CreationFacts(facts.subject(), facts.departmentId(), customer, new ArrayList<>(facts.tags()),
+                outcome.department(), false);
+    }
+
     /** The state of a conversation just created by {@code event} and routed to {@code outcome}. */
     public static ConversationState start(ConversationEvent event, ConversationFacts facts, RoutingOutcome outcome) {
         ConversationState.Builder state = ConversationState.newBuilder()
@@ -44,6 +66,7 @@ public final class ConversationRouting {
                 .setAgent(outcome.agent())
                 .setTags(new ArrayList<>(outcome.tags()))
                 .setMatchedRules(new ArrayList<>(outcome.matchedRules()))
+                .setCreation(creation(facts, outcome))
                 .setCreatedTs(event.ts())
                 .setLastEventTs(event.ts())
                 .setSeenEvents(SeenEventIds.none());

@@ -42,6 +42,9 @@ public final class ConversationTransitions {
         } else if (body instanceof TicketTransferred transfer) {
             state.setDepartment(transfer.getDepartmentId());
             state.setAgent(transfer.getAgentId());
+            if (state.getCreation() != null) {
+                state.getCreation().setTransferred(true);
+            }
         } else if (body instanceof TicketTagged tagged) {
             TagSet tags = new TagSet(state.getTags());
             tags.addAll(tagged.getTags());

@@ -24,6 +24,7 @@ import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.schemas.wire.InMemorySchemaRegistry;
 import io.deskstream.schemas.wire.StateCodec;
 import io.deskstream.schemas.wire.StateSchemaHistory;
+import io.deskstream.topology.conversation.ConversationRouting;
 import io.deskstream.topology.conversation.SeenEventIds;
 import io.deskstream.topology.metrics.ResponseSketch;
 import org.apache.avro.Schema;
@@ -35,6 +36,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +60,20 @@ class StateUpgradeTest {
         assertThat(((GenericRecord) read.get("ticket")).get("status").toString()).isEqualTo("answered");
         assertThat(((ByteBuffer) ((GenericRecord) read.get("seenEvents")).get("recent")).remaining()).isEqualTo(32);
         assertThat(read.get("addedLater").toString()).isEqualTo("its default");
+    }
+
+    @Test
+    void aConversationWrittenBeforeItsCreationFactsWereKeptIsReadWithoutThem() throws Exception {
+        byte[] older = Files.readAllBytes(FIXTURES.resolve("conversation.bin"));
+        long fingerprint = ByteBuffer.wrap(older, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        Assumptions.assumeTrue(fingerprint != StateSchemaHistory.fingerprint(ConversationState.getClassSchema()),
+                "the fixture was written with the current schema");
+
+        ConversationState read = new StateCodec<>(ConversationState.class).decode(older);
+
+        assertThat(read.getId()).isEqualTo("t-1");
+        assertThat(read.getCreation()).isNull();
+        assertThat(ConversationRouting.factsAtCreation(read)).isNull();
     }
 
     @Test
