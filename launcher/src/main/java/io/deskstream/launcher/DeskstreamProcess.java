@@ -184,7 +184,8 @@ final class DeskstreamProcess implements AutoCloseable {
                 .withObserver(metrics.observer());
         streams = started(StreamsRuntime.start(settings.kafkaClients(), bootstrapServers, topology,
                 settings.streamsDir(), settings.topicLayout().replication(),
-                settings.advertisedAddress(), settings.instance().standbyReplicas()));
+                settings.advertisedAddress(), settings.instance().standbyReplicas(),
+                settings.instance().sessionTimeout()));
         liveTopology.started(streams.streams(), streams.description());
         metrics.bind(streams.streams());
         InstanceSettings.Exports exports = settings.instance().exports();

@@ -20,10 +20,11 @@ import io.deskstream.registry.RegistryAuth;
  * @param maxEventsInFlightBytes the most bytes of {@code POST /api/v1/events} bodies processed at once; at least
  *                               {@code maxEventsBodyBytes}
  * @param maxReportRows      the most rows of one report answer
+ * @param sessionTimeout     how long the others wait for this instance, gone silent, before taking its partitions
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
                         Exports exports, Registry registry, boolean metricsNeedToken, long maxEventsInFlightBytes,
-                        int maxReportRows) {
+                        int maxReportRows, SessionTimeout sessionTimeout) {
 
     InstanceSettings {
         if (maxEventsInFlightBytes < maxEventsBodyBytes) {
@@ -34,14 +35,20 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
         if (maxReportRows < 1) {
             throw new IllegalArgumentException("--max-report-rows must be at least 1, got " + maxReportRows);
         }
+        if (sessionTimeout == null) {
+            throw new IllegalArgumentException("a session timeout is needed");
+        }
     }
 
-    /** With the default registry access, open metrics, and the default limits of bodies in flight and report rows. */
+    /**
+     * With the default registry access, open metrics, the default limits of bodies in flight and report rows, and the
+     * default session timeout.
+     */
     InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
                      Exports exports) {
         this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports, Registry.DEFAULT, false,
                 Math.max(maxEventsBodyBytes, ApiSettings.DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES),
-                ApiSettings.DEFAULT_MAX_REPORT_ROWS);
+                ApiSettings.DEFAULT_MAX_REPORT_ROWS, SessionTimeout.DEFAULT);
     }
 
     /**
@@ -76,32 +83,37 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
 
     InstanceSettings withAdminToken(String token) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports, registry,
-                metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, sessionTimeout);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
         return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports, registry,
-                metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, sessionTimeout);
     }
 
     InstanceSettings withExports(Exports changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
-                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, sessionTimeout);
     }
 
     InstanceSettings withRegistry(Registry changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows);
+                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, sessionTimeout);
     }
 
     InstanceSettings withMetricsNeedingToken(boolean needed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                registry, needed, maxEventsInFlightBytes, maxReportRows);
+                registry, needed, maxEventsInFlightBytes, maxReportRows, sessionTimeout);
     }
 
     /** With these limits of event bodies (one request, and in flight over all) and of report rows. */
     InstanceSettings withApiLimits(long eventsBodyBytes, long eventsInFlightBytes, int reportRows) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, eventsBodyBytes, adminToken, exports,
-                registry, metricsNeedToken, eventsInFlightBytes, reportRows);
+                registry, metricsNeedToken, eventsInFlightBytes, reportRows, sessionTimeout);
+    }
+
+    InstanceSettings withSessionTimeout(SessionTimeout changed) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, changed);
     }
 }

@@ -56,7 +56,8 @@ record RuntimeSettings(
                         new InstanceSettings.Registry(options.registryAuth,
                                 blankToNull(options.schemaRegistryUserInfo)),
                         MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN,
-                        options.maxEventsInFlight.bytes(), options.maxReportRows),
+                        options.maxEventsInFlight.bytes(), options.maxReportRows,
+                        new SessionTimeout(options.sessionTimeout.duration())),
                 Duration.ofDays(options.retentionDays),
                 SecuritySettings.from(options));
     }
