@@ -190,7 +190,7 @@ final class DeskstreamProcess implements AutoCloseable {
         streams = started(StreamsRuntime.start(settings.kafkaClients(), bootstrapServers, topology,
                 settings.streamsDir(), settings.topicLayout().replication(),
                 settings.advertisedAddress(), settings.instance().standbyReplicas(),
-                settings.processing().commitInterval()));
+                settings.processing().commitInterval(), settings.instance().sessionTimeout()));
         liveTopology.started(streams.streams(), streams.description());
         metrics.bind(streams.streams());
         InstanceSettings.Exports exports = settings.instance().exports();

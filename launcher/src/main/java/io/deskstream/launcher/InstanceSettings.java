@@ -22,10 +22,12 @@ import io.deskstream.registry.RegistryAuth;
  *                               {@code maxEventsBodyBytes}
  * @param maxReportRows      the most rows of one report answer
  * @param reportStreams      the most report streams open at once, and how often they are looked at
+ * @param sessionTimeout     how long the others wait for this instance, gone silent, before taking its partitions
  */
 record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
                         Exports exports, Registry registry, boolean metricsNeedToken, long maxEventsInFlightBytes,
-                        int maxReportRows, ReportStreamSettings reportStreams) {
+                        int maxReportRows, ReportStreamSettings reportStreams,
+                        SessionTimeout sessionTimeout) {
 
     InstanceSettings {
         if (maxEventsInFlightBytes < maxEventsBodyBytes) {
@@ -36,14 +38,21 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
         if (maxReportRows < 1) {
             throw new IllegalArgumentException("--max-report-rows must be at least 1, got " + maxReportRows);
         }
+        if (sessionTimeout == null) {
+            throw new IllegalArgumentException("a session timeout is needed");
+        }
     }
 
-    /** With the default registry access, open metrics, and the default limits of bodies in flight and report rows. */
+    /**
+     * With the default registry access, open metrics, the default limits of bodies in flight and report rows, and the
+     * default session timeout.
+     */
     InstanceSettings(String advertisedAddress, int standbyReplicas, long maxEventsBodyBytes, String adminToken,
                      Exports exports) {
         this(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports, Registry.DEFAULT, false,
                 Math.max(maxEventsBodyBytes, ApiSettings.DEFAULT_MAX_EVENTS_IN_FLIGHT_BYTES),
-                ApiSettings.DEFAULT_MAX_REPORT_ROWS, ReportStreamSettings.DEFAULTS);
+                ApiSettings.DEFAULT_MAX_REPORT_ROWS, ReportStreamSettings.DEFAULTS,
+                SessionTimeout.DEFAULT);
     }
 
     /**
@@ -78,38 +87,45 @@ record InstanceSettings(String advertisedAddress, int standbyReplicas, long maxE
 
     InstanceSettings withAdminToken(String token) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, token, exports, registry,
-                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams, sessionTimeout);
     }
 
     InstanceSettings withAdvertisedAddress(String address) {
         return new InstanceSettings(address, standbyReplicas, maxEventsBodyBytes, adminToken, exports, registry,
-                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
+                metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams, sessionTimeout);
     }
 
     InstanceSettings withExports(Exports changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, changed,
-                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams, sessionTimeout);
     }
 
     InstanceSettings withRegistry(Registry changed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams);
+                changed, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams, sessionTimeout);
     }
 
     InstanceSettings withMetricsNeedingToken(boolean needed) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                registry, needed, maxEventsInFlightBytes, maxReportRows, reportStreams);
+                registry, needed, maxEventsInFlightBytes, maxReportRows, reportStreams, sessionTimeout);
     }
 
     /** With these limits of event bodies (one request, and in flight over all) and of report rows. */
     InstanceSettings withApiLimits(long eventsBodyBytes, long eventsInFlightBytes, int reportRows) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, eventsBodyBytes, adminToken, exports,
-                registry, metricsNeedToken, eventsInFlightBytes, reportRows, reportStreams);
+                registry, metricsNeedToken, eventsInFlightBytes, reportRows, reportStreams,
+                sessionTimeout);
     }
 
     /** With these report streams: the most open at once, the heartbeat and how often questions are answered again. */
     InstanceSettings withReportStreams(ReportStreamSettings streams) {
         return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
-                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, streams);
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, streams,
+                sessionTimeout);
+    }
+
+    InstanceSettings withSessionTimeout(SessionTimeout changed) {
+        return new InstanceSettings(advertisedAddress, standbyReplicas, maxEventsBodyBytes, adminToken, exports,
+                registry, metricsNeedToken, maxEventsInFlightBytes, maxReportRows, reportStreams, changed);
     }
 }

@@ -181,6 +181,10 @@ final class KafkaClientConfig {
         refused.put(CommonClientConfigs.GROUP_ID_CONFIG, "consumer groups are named after the topic prefix");
         refused.put(CommonClientConfigs.GROUP_INSTANCE_ID_CONFIG, "consumer groups are managed by deskstream");
         refused.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer groups are managed by deskstream");
+        for (String session : List.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)) {
+            refused.put(session, "give the session timeout with --session-timeout; heartbeats follow from it");
+        }
         for (String serde : List.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG)) {

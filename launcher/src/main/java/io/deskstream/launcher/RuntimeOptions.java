@@ -118,6 +118,14 @@ final class RuntimeOptions {
                     + "default: ${DEFAULT-VALUE}).")
     DurationOption commitInterval;
 
+    @Option(names = SessionTimeout.OPTION, paramLabel = "DURATION",
+            defaultValue = "${env:DESKSTREAM_SESSION_TIMEOUT:-10s}", converter = DurationOption.Converter.class,
+            description = "How long the other instances wait for one that went silent (killed, frozen, cut off) "
+                    + "before they take over its work, from 6s to 30m; heartbeats go every third of it. "
+                    + "Shorter is a faster take-over, but a GC pause or network stall longer than it moves the "
+                    + "work for nothing (env DESKSTREAM_SESSION_TIMEOUT, default: ${DEFAULT-VALUE}).")
+    DurationOption sessionTimeout;
+
     @Option(names = "--max-events-body", paramLabel = "SIZE",
             defaultValue = "${env:DESKSTREAM_MAX_EVENTS_BODY:-64MiB}", converter = ByteSize.Converter.class,
             description = "Largest body POST /api/v1/events takes, e.g. 64MiB or 500KiB; larger answers 413 "

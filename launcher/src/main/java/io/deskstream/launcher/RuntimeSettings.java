@@ -61,7 +61,8 @@ record RuntimeSettings(
                                 blankToNull(options.schemaRegistryUserInfo)),
                         MetricsAuth.parse(options.metricsAuth) == MetricsAuth.TOKEN,
                         options.maxEventsInFlight.bytes(), options.maxReportRows,
-                        ReportStreamSettings.DEFAULTS.withMaxStreams(options.maxReportStreams)),
+                        ReportStreamSettings.DEFAULTS.withMaxStreams(options.maxReportStreams),
+                        new SessionTimeout(options.sessionTimeout.duration())),
                 Duration.ofDays(options.retentionDays),
                 SecuritySettings.from(options),
                 new ProcessingSettings(options.commitInterval.duration()));

@@ -12,6 +12,7 @@ import io.deskstream.topology.Topics;
 import io.deskstream.topology.deadletter.PoisonRecordHandler;
 import io.deskstream.topology.deadletter.UndecodableRecordHandler;
 import io.deskstream.topology.TopicLayout;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -47,10 +48,11 @@ final class StreamsRuntime implements AutoCloseable {
      *                          tells every instance where each partition's state lives
      * @param standbyReplicas   warm copies of each store on other instances
      * @param commitInterval    how often a transaction commits and live state is written back for queries
+     * @param session           how long the group waits for a silent instance before moving its tasks
      */
     static StreamsRuntime start(KafkaClientConfig clients, String bootstrapServers, TopologySettings settings,
                                 Path stateDir, short replication, String applicationServer, int standbyReplicas,
-                                Duration commitInterval)
+                                Duration commitInterval, SessionTimeout session)
             throws InterruptedException {
         Topics topics = settings.topics();
         Properties props = clients.streams(bootstrapServers);
@@ -61,6 +63,12 @@ final class StreamsRuntime implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        // The classic group protocol (group.protocol is left at its default): the session is the main consumer's.
+        // Kafka's 45 s made the others wait that long after a kill -9 before taking this instance's tasks.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) session.duration().toMillis());
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) session.heartbeat().toMillis());
         // Only the small counters go through the record cache; conversations and cells are live objects (LiveStore).
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
         // Each commit is a transaction, and the moment live state is written back where queries read it: the interval
@@ -143,7 +151,7 @@ final class StreamsRuntime implements AutoCloseable {
     @Override
     public void close() {
         // Leaving the group hands the partitions over at once: a restart or another instance need not wait for the
-        // session timeout (45 s) to notice that this one is gone.
+        // session timeout (--session-timeout) to notice that this one is gone.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }

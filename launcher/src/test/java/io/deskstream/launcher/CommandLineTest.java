@@ -129,6 +129,52 @@ class CommandLineTest {
                 .contains("--rate", "default: 10000", "--duration", "default: 120s", "--commit-interval");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run"})
+    void shouldShowTheSessionTimeoutWithItsDefaultAndEnvironmentVariable(String command) {
+        assertThat(help(command, "--help").replaceAll("\\s+", " "))
+                .contains("--session-timeout", "DESKSTREAM_SESSION_TIMEOUT", "default: 10s");
+    }
+
+    @Test
+    void shouldTakeASessionTimeoutWithAHeartbeatEveryThirdOfIt() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--session-timeout", "15s");
+        SessionTimeout session = RuntimeSettings.from(run.options).instance().sessionTimeout();
+        assertThat(session.duration()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(session.heartbeat()).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldDefaultToATenSecondSession() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs();
+        assertThat(RuntimeSettings.from(run.options).instance().sessionTimeout().duration())
+                .isEqualTo(java.time.Duration.ofSeconds(10));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5s", "0s", "31m"})
+    void shouldRefuseASessionTimeoutKafkaBrokersRefuse(String value) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--session-timeout", value);
+        assertThatThrownBy(() -> RuntimeSettings.from(run.options))
+                .hasMessage("--session-timeout must be between 6s and 30m (what Kafka brokers accept by default: "
+                        + "group.min.session.timeout.ms and group.max.session.timeout.ms), got " + value);
+    }
+
+    @Test
+    void shouldRefuseASessionTimeoutThatIsNotADuration() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Deskstream.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("run", "--session-timeout", "ten");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--session-timeout").contains("is not a duration such as");
+    }
+
     @Test
     void shouldOfferTheSimulatorOptionsOnDemo() {
         assertThat(help("demo", "--help").replaceAll("\\s+", " "))

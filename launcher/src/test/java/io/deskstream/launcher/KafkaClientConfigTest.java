@@ -69,6 +69,15 @@ class KafkaClientConfigTest {
     }
 
     @Test
+    void shouldPointTheSessionTimeoutToItsOption() throws Exception {
+        assertThatThrownBy(() -> KafkaClientConfig.load(file("session.timeout.ms=45000")))
+                .hasMessageEndingWith("line 1: session.timeout.ms is set by deskstream itself (give the session "
+                        + "timeout with --session-timeout; heartbeats follow from it); remove it");
+        assertThatThrownBy(() -> KafkaClientConfig.load(file("heartbeat.interval.ms=3000")))
+                .hasMessageContaining("heartbeat.interval.ms is set by deskstream itself");
+    }
+
+    @Test
     void shouldNameAMisspelledPropertyABadValueAndABadJaasConfiguration() throws Exception {
         assertThatThrownBy(() -> KafkaClientConfig.load(file("security.protocol=SASL_SSL\nsasl.mechansim=PLAIN\n")))
                 .hasMessageEndingWith("line 2: sasl.mechansim is not a property of Kafka's producer, consumer or admin "
