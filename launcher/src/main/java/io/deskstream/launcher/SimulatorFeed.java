@@ -55,7 +55,8 @@ final class SimulatorFeed implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private long sent;
+    /** Written by the feed's thread only; read by others. */
+    private volatile long sent;
     private long ticks;
 
     private SimulatorFeed(HelpDeskSimulation simulation, EventPublisher publisher, Path stateFile,
