@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,12 +16,16 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The errors Jetty answers itself, before a request reaches a route — a request line or headers too long (414, 431),
  * a URI it cannot read (400) — as every other error of the API: {@code {"error": "..."}}, never an HTML page.
+ *
+ * <p>Each of these answers says {@code Connection: close}: Jetty drops the connection after a request it could not
+ * read, and a client that was not told so sends its next request on the dead connection and gets no answer at all.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return ByteBuffer.wrap(json(status, reason));
     }
 
@@ -28,6 +33,7 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, ByteBuffer.wrap(json(code, message)), callback);
     }
 
