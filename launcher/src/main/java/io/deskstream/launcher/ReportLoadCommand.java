@@ -1,5 +1,7 @@
 package io.deskstream.launcher;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +77,11 @@ final class ReportLoadCommand implements Callable<Integer> {
                     + "channel, and the 30 days up to it by month and agent).")
     List<String> queries;
 
+    @Option(names = "--gzip", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Ask for gzip-compressed answers and decompress each, as browsers do (default: on; "
+                    + "--no-gzip asks for them uncompressed).")
+    boolean gzip;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -95,7 +104,8 @@ final class ReportLoadCommand implements Callable<Integer> {
             for (String parameters : queries != null ? queries : defaultQuestions(lines)) {
                 String path = "/api/v1/reports/departments?" + parameters;
                 int rows = JSON.readTree(send(http, base, token, "GET", path, null, 200)).path("rows").size();
-                out.printf("Asking %s (%d rows) with %d clients for %d s ...%n", path, rows, clients, seconds);
+                out.printf("Asking %s (%d rows%s) with %d clients for %d s ...%n", path, rows,
+                        sizes(http, URI.create(base + path), token), clients, seconds);
                 load(http, URI.create(base + path), token, Duration.ofSeconds(5));
                 Result result = load(http, URI.create(base + path), token, Duration.ofSeconds(seconds));
                 out.printf("requests            %,12.0f /s  (%,d in %d s, %d errors)%n",
@@ -165,7 +175,7 @@ final class ReportLoadCommand implements Callable<Integer> {
     }
 
     private Result load(HttpClient http, URI uri, String token, Duration during) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = request(uri, token);
         long end = System.nanoTime() + during.toNanos();
         AtomicLong errors = new AtomicLong();
         List<long[]> perClient = new ArrayList<>();
@@ -181,6 +191,8 @@ final class ReportLoadCommand implements Callable<Integer> {
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
+                        // The answer is read whole, as a dashboard must before it can draw it.
+                        decoded(response);
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
@@ -201,6 +213,33 @@ final class ReportLoadCommand implements Callable<Integer> {
         }
         long[] all = perClient.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(all.length, errors.get(), Latencies.of(all));
+    }
+
+    private HttpRequest request(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET();
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        return request.build();
+    }
+
+    /** The body as the server meant it, decompressed when it came compressed. */
+    private static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
+        if (!response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+            return response.body();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The size of one answer: as sent, and as read once decompressed. */
+    private String sizes(HttpClient http, URI uri, String token) throws Exception {
+        HttpResponse<byte[]> response = http.send(request(uri, token), HttpResponse.BodyHandlers.ofByteArray());
+        int sent = response.body().length;
+        int read = decoded(response).length;
+        return sent == read ? String.format(Locale.ROOT, ", %,d bytes", sent)
+                : String.format(Locale.ROOT, ", %,d bytes sent gzip-compressed, %,d read", sent, read);
     }
 
     private static void awaitCaughtUp(HttpClient http, String base, String token) throws Exception {

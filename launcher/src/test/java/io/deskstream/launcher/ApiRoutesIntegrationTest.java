@@ -2,12 +2,18 @@ package io.deskstream.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.kafka.broker.LocalPorts;
@@ -296,6 +302,36 @@ class ApiRoutesIntegrationTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("bucket,department,agent,tags_added,replies,");
         assertThat(csv.body()).contains("\r\n").contains("2026-11-02T00:00:00Z,sales,a-1,");
+    }
+
+    @Test
+    void theReportIsSentGzipCompressedToAClientThatAcceptsItAndEqualsTheUncompressedAnswer() throws Exception {
+        String path = "/api/v1/reports/departments?" + FIRST_DAY + "&groupBy=department,agent";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> compressed = http.send(HttpRequest.newBuilder(URI.create(process.httpUrl() + path))
+                .header("Authorization", "Bearer admin-secret-for-tests").header("Accept-Encoding", "br;q=1, gzip;q=0.8")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(process.httpUrl() + path))
+                .header("Authorization", "Bearer admin-secret-for-tests").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(compressed.statusCode()).isEqualTo(200);
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+            assertThat(gunzip.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(ApiClient.JSON.readTree(plain.body()).path("rows").size()).isPositive();
+    }
+
+    @Test
+    void theReportIsNotCompressedForAClientThatRefusesGzip() throws Exception {
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        process.httpUrl() + "/api/v1/reports/departments?" + FIRST_DAY + "&groupBy=department,agent"))
+                .header("Authorization", "Bearer admin-secret-for-tests").header("Accept-Encoding", "*, gzip;q=0")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(ApiClient.JSON.readTree(answer.body()).path("rows").size()).isPositive();
     }
 
     @Test

@@ -47,10 +47,15 @@ public final class ReportAnswers {
      * @param authorization the caller's own {@code Authorization}, with which the other instances are asked
      */
     public byte[] answer(ReportParameters.Request request, Caller caller, String authorization) {
+        return written(request, caller, authorization).bytes();
+    }
+
+    /** The answer as sent, its compressed form included, JSON or CSV as the request asks. */
+    public WrittenAnswer written(ReportParameters.Request request, Caller caller, String authorization) {
         // A token that sees no department gets no row: its empty department filter would mean all of them, and the
         // question is the admin's, so it must not be answered from what was computed for others either.
         if (caller.seesNothing()) {
-            return written(request, List.of());
+            return new WrittenAnswer(serialized(request, List.of()));
         }
         return fresh.get(question(request), () -> {
             List<Map<String, Object>> rows = rows(request.query(), caller, authorization);
@@ -58,7 +63,7 @@ public final class ReportAnswers {
                 rows = ComparedRows.of(request.query(), rows, request.compared(),
                         rows(request.compared(), caller, authorization), maxRows);
             }
-            return written(request, rows);
+            return new WrittenAnswer(serialized(request, rows));
         });
     }
 
@@ -90,7 +95,7 @@ public final class ReportAnswers {
         return DepartmentReport.rows(query, groups);
     }
 
-    private static byte[] written(ReportParameters.Request request, List<Map<String, Object>> rows) {
+    private static byte[] serialized(ReportParameters.Request request, List<Map<String, Object>> rows) {
         return request.csv() ? csv(request, rows) : json(request, rows);
     }
 

@@ -65,14 +65,21 @@ public final class ReportRoutes {
 
     private void departmentReport(Context ctx, Caller caller) {
         ReportParameters.Request request = read(ctx, caller);
-        byte[] body = answers.answer(request, caller, ctx.header("Authorization"));
+        WrittenAnswer answer = answers.written(request, caller, ctx.header("Authorization"));
         if (request.csv()) {
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"department-report.csv\"");
         } else {
             ctx.contentType("application/json");
         }
-        ctx.result(body);
+        ctx.header("Vary", "Accept-Encoding");
+        if (AcceptedEncodings.gzip(ctx.header("Accept-Encoding"))) {
+            // Set here, the server leaves the body as it is instead of compressing it again for this request.
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(answer.gzipped());
+        } else {
+            ctx.result(answer.bytes());
+        }
     }
 
     private void localReportGroups(Context ctx, Caller caller) {
