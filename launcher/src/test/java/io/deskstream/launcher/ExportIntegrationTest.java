@@ -65,9 +65,14 @@ class ExportIntegrationTest {
 
     /** The report's total of the week by department, the counts the export is compared on. */
     static Map<String, Map<String, Long>> reportTotals(ApiClient api) {
+        return reportTotals(api, ConformanceWeek.FROM, ConformanceWeek.TO);
+    }
+
+    /** The report's total by department from {@code from} to {@code to}. */
+    static Map<String, Map<String, Long>> reportTotals(ApiClient api, String from, String to) {
         Map<String, Map<String, Long>> totals = new TreeMap<>();
-        for (JsonNode row : api.get("/api/v1/reports/departments?from=" + ConformanceWeek.FROM + "&to="
-                + ConformanceWeek.TO + "&granularity=total").json().path("rows")) {
+        for (JsonNode row : api.get("/api/v1/reports/departments?from=" + from + "&to=" + to + "&granularity=total")
+                .json().path("rows")) {
             Map<String, Long> counts = new TreeMap<>();
             COUNTS.forEach(c -> counts.put(c, row.path(c).asLong()));
             totals.put(row.path("department").asText(), counts);
