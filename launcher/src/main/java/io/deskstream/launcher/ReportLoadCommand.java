@@ -107,12 +107,17 @@ final class ReportLoadCommand implements Callable<Integer> {
                 out.printf("Asking %s (%d rows%s) with %d clients for %d s ...%n", path, rows,
                         sizes(http, URI.create(base + path), token), clients, seconds);
                 load(http, URI.create(base + path), token, Duration.ofSeconds(5));
+                ServerTimes before = serverTimes(http, base, token);
                 Result result = load(http, URI.create(base + path), token, Duration.ofSeconds(seconds));
+                ServerTimes server = serverTimes(http, base, token).since(before);
                 out.printf("requests            %,12.0f /s  (%,d in %d s, %d errors)%n",
                         result.count() / (double) seconds, result.count(), seconds, result.errors());
                 out.printf("latency p50         %12.1f ms%n", result.percentileMillis(0.50));
                 out.printf("latency p99         %12.1f ms%n", result.percentileMillis(0.99));
                 out.printf("latency max         %12.1f ms%n", result.percentileMillis(1.0));
+                out.printf("server time p50     %12s ms  (the server's own part, from /metrics: at most)%n",
+                        bound(server.quantileMillis(0.50)));
+                out.printf("server time p99     %12s ms%n", bound(server.quantileMillis(0.99)));
             }
         }
         return 0;
@@ -213,6 +218,14 @@ final class ReportLoadCommand implements Callable<Integer> {
         }
         long[] all = perClient.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(all.length, errors.get(), Latencies.of(all));
+    }
+
+    private static ServerTimes serverTimes(HttpClient http, String base, String token) throws Exception {
+        return ServerTimes.of(send(http, base, token, "GET", "/metrics", null, 200), "/api/v1/reports/departments");
+    }
+
+    private static String bound(double millis) {
+        return String.format(Locale.ROOT, "%.1f", millis);
     }
 
     private HttpRequest request(URI uri, String token) {
