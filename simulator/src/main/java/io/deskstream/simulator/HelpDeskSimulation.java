@@ -48,7 +48,7 @@ public final class HelpDeskSimulation {
         }
         this.random = new Random(seed);
         this.eventsPerSecond = eventsPerSecond;
-        this.scripts = new ConversationScripts(random, new IdSource(seed), desk.agents());
+        this.scripts = new ConversationScripts(random, new IdSource(seed), desk.agents(), desk.presets());
         this.simulatedUntil = start.truncatedTo(ChronoUnit.MILLIS);
         this.cursor = simulatedUntil;
     }
