@@ -172,15 +172,22 @@ final class BenchCommand implements Callable<Integer> {
                 long sendStart = System.nanoTime();
                 SimulationCursor.OpenConversations open = load.send(publisher, events);
                 double sendRate = events / seconds(System.nanoTime() - sendStart);
+                // The simulation holds its open conversations' events to come: a dense one, hundreds of megabytes
+                // that are the bench's and not deskstream's. Let go and collected before the timed processing, they
+                // are not counted in its heap, nor do they crowd its collections.
+                load = null;
+                System.gc();
                 double consumerRate = rawConsumerRate(process.kafkaConnection(), topics.inputEvents());
                 out.printf("Processing them: routing and every report column, exactly_once_v2, a commit every %d ms ...%n",
                         settings.processing().commitInterval().toMillis());
                 TopicWrites before = TopicWrites.now(admin, topics.inputEvents());
+                HeapPeak processingHeap = HeapPeak.start();
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 process.resumeTopology();
                 ProcessingRun run = ProcessingRun.follow(out, events, start, lag);
                 long caughtUp = run.caughtUp();
+                long processingHeapPeak = processingHeap.stop();
                 double cpuMicrosPerEvent = (processCpuNanos() - cpuStart) / 1e3 / events;
                 double pipelineRate = events / seconds(caughtUp - start);
                 TopicWrites written = TopicWrites.now(admin, topics.inputEvents()).since(before);
@@ -193,6 +200,8 @@ final class BenchCommand implements Callable<Integer> {
                 written.largest(6, events, topics.prefix()).forEach(out::println);
                 out.printf("raw consumer        %,12.0f events/s  (the same topics, same run)%n", consumerRate);
                 out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
+                out.printf("heap processing     %,12d MiB  (the most in use while the timed events were processed)%n",
+                        processingHeapPeak / (1024 * 1024));
                 out.printf("desk size           %,12d departments, %,d agents%n", departments, agents);
                 out.printf("open conversations  %,12.0f on average, %,d at most  (in flight in the simulation while "
                         + "the timed events were drawn%s)%n", open.mean(), open.max(), openConversations == null ? ""
