@@ -24,6 +24,11 @@ record SimulatedPace(Instant start, double eventsPerSecond) {
     /** Events a calibration run simulates: enough for a steady count, few enough to take a second or two. */
     private static final long PROBE_EVENTS = 100_000;
     private static final int PROBES = 12;
+    /**
+     * The densest pace the simulation keeps: it starts at most one conversation a simulated millisecond, which at the
+     * busiest hour (2.6 times the week's average) and some six events a conversation is about this average rate.
+     */
+    private static final double DENSEST = 1_000 / 2.7 * 6;
 
     /** {@code total} events spread over the month up to now. */
     static SimulatedPace month(long total, Instant now) {
@@ -47,10 +52,9 @@ record SimulatedPace(Instant start, double eventsPerSecond) {
     static SimulatedPace dense(BikeShopHelpDesk desk, long total, long timed, long open, Instant now) {
         Instant reference = mondayMorning(now.minus(Duration.ofDays(7)));
         double thinning = Math.max(1, total / (double) PROBE_EVENTS);
-        // From a hundredth of a month's pace, which leaves hardly any conversation open, to a pace at which the
-        // history lasts seconds.
-        double low = month(total, now).eventsPerSecond() / 100;
-        double high = total;
+        // From a hundredth of a month's pace, which leaves hardly any conversation open, to the densest.
+        double low = Math.min(month(total, now).eventsPerSecond() / 100, DENSEST / 2);
+        double high = DENSEST;
         Probe lowest = probe(desk, reference, low, total, timed, thinning);
         if (lowest.open() > open) {
             throw new IllegalArgumentException(("--open-conversations %,d is too few for %,d events in all (at least "
