@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.deskstream.kafka.broker.LocalPorts;
 import io.deskstream.schemas.json.DepartmentJson;
 import io.deskstream.schemas.json.RoutingRuleJson;
 import io.deskstream.simulator.BikeShopHelpDesk;
+import io.deskstream.simulator.DeskSize;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
                 + "same topics in the same run."})
 final class BenchCommand implements Callable<Integer> {
 
+    static final long MAX_OPEN_CONVERSATIONS = 10_000_000;
+
     @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",
             description = "Events in the timed run (default: ${DEFAULT-VALUE}).")
     long events;
@@ -64,6 +68,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "The processing's commit interval, as deskstream run takes it (default: run's).")
     DurationOption commitInterval;
 
+    @Option(names = "--departments", paramLabel = "N", defaultValue = "5",
+            description = "Departments of the simulated help desk: the bike shop's 5, and beyond them added "
+                    + "departments shaped like its own, preset on new conversations (1 to 10000; default: "
+                    + "${DEFAULT-VALUE}).")
+    int departments;
+
+    @Option(names = "--agents", paramLabel = "N", defaultValue = "12",
+            description = "Agents of the simulated help desk, spread over its departments: the bike shop's 12, and "
+                    + "beyond them added agents (at least one per department, at most 100000; default: "
+                    + "${DEFAULT-VALUE}).")
+    int agents;
+
+    @Option(names = "--open-conversations", paramLabel = "N",
+            description = "Conversations open at once during the timed run, on average: the simulated history is "
+                    + "made as dense as that takes, starting on a Monday morning (default: a month of history up "
+                    + "to now, which keeps a few thousand open; the run prints what it reached).")
+    Long openConversations;
+
     @Spec
     CommandSpec spec;
 
@@ -73,17 +95,45 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--events and --partitions must be at least 1, --warmup at least 0");
         }
+        BikeShopHelpDesk desk = desk();
         PrintWriter out = spec.commandLine().getOut();
+        SimulatedPace pace = pace(out, desk);
         Path dataDir = Files.createTempDirectory("deskstream-bench");
         try {
-            return measure(out, dataDir);
+            return measure(out, dataDir, desk, pace);
         } finally {
             // The broker's log of a large run takes gigabytes: a benchmark leaves nothing behind.
             Utils.delete(dataDir.toFile());
         }
     }
 
-    private int measure(PrintWriter out, Path dataDir) throws Exception {
+    private BikeShopHelpDesk desk() {
+        try {
+            return new BikeShopHelpDesk(new DeskSize(departments, agents));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--departments and --agents: " + e.getMessage());
+        }
+    }
+
+    private SimulatedPace pace(PrintWriter out, BikeShopHelpDesk desk) {
+        Instant now = Instant.now();
+        if (openConversations == null) {
+            return SimulatedPace.month(warmup + events, now);
+        }
+        if (openConversations < 1 || openConversations > MAX_OPEN_CONVERSATIONS) {
+            throw new ParameterException(spec.commandLine(), "--open-conversations must be from 1 to %,d, got %,d"
+                    .formatted(MAX_OPEN_CONVERSATIONS, openConversations));
+        }
+        out.printf("Finding the pace at which %,d conversations are open at once ...%n", openConversations);
+        out.flush();
+        try {
+            return SimulatedPace.dense(desk, warmup + events, events, openConversations, now);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int measure(PrintWriter out, Path dataDir, BikeShopHelpDesk desk, SimulatedPace pace) throws Exception {
         Topics topics = Topics.withDefaultPrefix();
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 reportTimezone, null, null, new TopicLayout(topics, partitions, (short) 1, Duration.ofDays(3650)));
@@ -94,14 +144,16 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("Starting a fresh Kafka broker and the topology in %s ...%n", dataDir);
         try (DeskstreamProcess process = DeskstreamProcess.start(settings, false);
              Admin admin = Admin.create(process.kafkaConnection())) {
-            configure(process, settings.topicLayout());
+            configure(process, settings.topicLayout(), desk);
             // The topology joins its group and opens its stores first, then processes a warm-up portion of the
             // events, so that the start-up (once per process) and the JIT compiler's first minute are not what the
             // run measures; both are printed on their own lines.
             long joinStart = System.nanoTime();
             process.startTopology();
             double joinSeconds = seconds(System.nanoTime() - joinStart);
-            SimulatedLoad load = new SimulatedLoad(warmup + events);
+            SimulatedLoad load = new SimulatedLoad(desk, pace);
+            out.printf("Simulated help desk: %,d departments, %,d agents; %,.2f events per simulated second from %s%n",
+                    departments, agents, pace.eventsPerSecond(), pace.start());
             String applicationId = StreamsRuntime.applicationId(topics);
             ProcessingRun.Lag lag = () -> ProcessingProgress.lag(admin, applicationId, topics.inputEvents());
             try (EventPublisher publisher = new EventPublisher(process.kafkaConnection(), process.recordSerializer(),
@@ -118,17 +170,24 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf("Writing %,d simulated events to the input topics (%d partitions) ...%n", events,
                         partitions);
                 long sendStart = System.nanoTime();
-                load.send(publisher, events);
+                SimulationCursor.OpenConversations open = load.send(publisher, events);
                 double sendRate = events / seconds(System.nanoTime() - sendStart);
+                // The simulation holds its open conversations' events to come: a dense one, hundreds of megabytes
+                // that are the bench's and not deskstream's. Let go and collected before the timed processing, they
+                // are not counted in its heap, nor do they crowd its collections.
+                load = null;
+                System.gc();
                 double consumerRate = rawConsumerRate(process.kafkaConnection(), topics.inputEvents());
                 out.printf("Processing them: routing and every report column, exactly_once_v2, a commit every %d ms ...%n",
                         settings.processing().commitInterval().toMillis());
                 TopicWrites before = TopicWrites.now(admin, topics.inputEvents());
+                HeapPeak processingHeap = HeapPeak.start();
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 process.resumeTopology();
                 ProcessingRun run = ProcessingRun.follow(out, events, start, lag);
                 long caughtUp = run.caughtUp();
+                long processingHeapPeak = processingHeap.stop();
                 double cpuMicrosPerEvent = (processCpuNanos() - cpuStart) / 1e3 / events;
                 double pipelineRate = events / seconds(caughtUp - start);
                 TopicWrites written = TopicWrites.now(admin, topics.inputEvents()).since(before);
@@ -141,6 +200,12 @@ final class BenchCommand implements Callable<Integer> {
                 written.largest(6, events, topics.prefix()).forEach(out::println);
                 out.printf("raw consumer        %,12.0f events/s  (the same topics, same run)%n", consumerRate);
                 out.printf("ratio               %12.3f%n", pipelineRate / consumerRate);
+                out.printf("heap processing     %,12d MiB  (the most in use while the timed events were processed)%n",
+                        processingHeapPeak / (1024 * 1024));
+                out.printf("desk size           %,12d departments, %,d agents%n", departments, agents);
+                out.printf("open conversations  %,12.0f on average, %,d at most  (in flight in the simulation while "
+                        + "the timed events were drawn%s)%n", open.mean(), open.max(), openConversations == null ? ""
+                        : ", %,d asked for".formatted(openConversations));
                 out.printf("ingest              %,12.0f events/s  (simulate, parse, encode, send with acks=all)%n",
                         sendRate);
                 out.printf("caught up after     %12.1f s  (from the last event produced to the report API including it;"
@@ -156,7 +221,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static void configure(DeskstreamProcess process, TopicLayout layout) throws Exception {
-        BikeShopHelpDesk desk = new BikeShopHelpDesk();
+        configure(process, layout, new BikeShopHelpDesk());
+    }
+
+    private static void configure(DeskstreamProcess process, TopicLayout layout, BikeShopHelpDesk desk)
+            throws Exception {
         try (ConfigurationWriter writer = new ConfigurationWriter(process.kafkaConnection(), process.recordSerializer(),
                 layout)) {
             for (ObjectNode d : desk.departments()) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.deskstream.ingest.EventPublisher;
 import io.deskstream.kafka.broker.LocalPorts;
+import io.deskstream.simulator.BikeShopHelpDesk;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
 import org.apache.kafka.common.utils.Utils;
@@ -90,7 +91,8 @@ final class FreshnessCommand implements Callable<Integer> {
                 out.printf("Sending %,d events/s for %d s of warm-up, then %d s measured, with a probe ticket every "
                         + "100-200 ms (commit interval %d ms) ...%n", rate, warmup.toSeconds(),
                         duration.duration().toSeconds(), settings.processing().commitInterval().toMillis());
-                PacedLoad load = new PacedLoad(new SimulatedLoad(total), publisher, rate);
+                PacedLoad load = new PacedLoad(new SimulatedLoad(new BikeShopHelpDesk(),
+                        SimulatedPace.month(total, Instant.now())), publisher, rate);
                 load.start();
                 try {
                     probe.run(publisher, warmup, load::checkFailure);

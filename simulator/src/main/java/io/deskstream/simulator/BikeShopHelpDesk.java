@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The configuration of a bike shop's help desk, in the canonical JSON of events.md: five departments with their
- * agents, time zones, working hours and SLAs, and routing rules like the spec's example.
+ * agents, time zones, working hours and SLAs, and routing rules like the spec's example; or the same shop grown or
+ * shrunk to another {@link DeskSize}, for measuring how the cost grows with a help desk's size.
  */
 public final class BikeShopHelpDesk {
 
@@ -74,8 +75,25 @@ public final class BikeShopHelpDesk {
               "actions": [{"type": "transfer", "departmentId": "support"}]}
             ]""";
 
-    private final List<ObjectNode> departments = parse(DEPARTMENTS);
-    private final List<ObjectNode> rules = parse(RULES);
+    /** The departments the shop's mailboxes, chat buttons and phone numbers belong to. */
+    private static final List<String> PRESETS = List.of("sales", "support", "billing");
+
+    private final List<ObjectNode> departments;
+    private final List<ObjectNode> rules;
+    private final List<String> presets;
+
+    /** The bike shop itself. */
+    public BikeShopHelpDesk() {
+        this(DeskSize.BIKE_SHOP);
+    }
+
+    /** The bike shop grown or shrunk to {@code size}. */
+    public BikeShopHelpDesk(DeskSize size) {
+        SizedDesk sized = new SizedDesk(parse(DEPARTMENTS), parse(RULES), PRESETS, size);
+        this.departments = List.copyOf(sized.departments());
+        this.rules = List.copyOf(sized.rules());
+        this.presets = sized.presets();
+    }
 
     /** Canonical department JSON, one object per department. */
     public List<ObjectNode> departments() {
@@ -85,6 +103,11 @@ public final class BikeShopHelpDesk {
     /** Canonical rule JSON, one object per rule. */
     public List<ObjectNode> routingRules() {
         return rules.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** Departments a new conversation may come preset with. */
+    List<String> presets() {
+        return presets;
     }
 
     /** Agents by department id. */

@@ -22,18 +22,19 @@ final class ConversationScripts {
             "Invoice %d is wrong", "Refund for order %d", "Payment failed for order %d", "Broken gear on bike %d",
             "Cannot pump the tyre of bike %d", "Question about frame size %d", "Delivery of order %d",
             "Urgent: order %d not delivered", "Price for %d bikes", "Warranty for bike %d");
-    private static final List<String> PRESETS = List.of("sales", "support", "billing");
 
     private final Random random;
     private final IdSource ids;
     private final Map<String, List<String>> agents;
     private final List<String> departments;
+    private final List<String> presets;
 
-    ConversationScripts(Random random, IdSource ids, Map<String, List<String>> agents) {
+    ConversationScripts(Random random, IdSource ids, Map<String, List<String>> agents, List<String> presets) {
         this.random = random;
         this.ids = ids;
         this.agents = agents;
         this.departments = List.copyOf(agents.keySet());
+        this.presets = presets;
     }
 
     List<ObjectNode> ticket(Instant start) {
@@ -43,7 +44,7 @@ final class ConversationScripts {
         if (random.nextDouble() < 0.95) {
             created.put("subject", pick(SUBJECTS).formatted(100 + random.nextInt(900)));
         }
-        String department = pick(PRESETS);
+        String department = pick(presets);
         if (random.nextDouble() < 0.5) {
             created.put("departmentId", department);
         }
@@ -106,7 +107,7 @@ final class ConversationScripts {
     List<ObjectNode> chat(Instant start) {
         EventLog log = new EventLog(ids, "chatId", ids.nextChatId());
         ObjectNode started = log.add("chat.started", start);
-        String department = pick(PRESETS);
+        String department = pick(presets);
         if (random.nextDouble() < 0.7) {
             started.put("departmentId", department);
         }
@@ -130,7 +131,7 @@ final class ConversationScripts {
     List<ObjectNode> call(Instant start) {
         EventLog log = new EventLog(ids, "callId", ids.nextCallId());
         ObjectNode incoming = log.add("call.incoming", start);
-        String department = pick(PRESETS);
+        String department = pick(presets);
         if (random.nextDouble() < 0.8) {
             incoming.put("departmentId", department);
         }

@@ -1,5 +1,7 @@
 package io.deskstream.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,18 +26,50 @@ public final class HelpDeskSimulation {
     /** The shop's time zone, for its daily rhythm. */
     static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Prague");
 
-    private record InFlight(List<ObjectNode> events, Instant[] times, int next, long order) {
-        Instant nextTs() {
+    /**
+     * A conversation with events still to come. Its events wait as JSON bytes, and each is let go once handed out:
+     * a crowd of open conversations (a dense bench holds a million) then takes about a kilobyte each, not the
+     * several of live JSON trees.
+     */
+    private static final class InFlight {
+        private final byte[][] events;
+        private final long[] times;
+        private final long order;
+        private int next;
+
+        InFlight(byte[][] events, long[] times, long order) {
+            this.events = events;
+            this.times = times;
+            this.order = order;
+        }
+
+        long nextTs() {
             return times[next];
         }
+
+        long order() {
+            return order;
+        }
+
+        byte[] takeNext() {
+            byte[] event = events[next];
+            events[next++] = null;
+            return event;
+        }
+
+        boolean done() {
+            return next == events.length;
+        }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Random random;
     private final double eventsPerSecond;
     private final ConversationScripts scripts;
     private final DailyShape shape = new DailyShape(SHOP_ZONE);
     private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
-            Comparator.comparing(InFlight::nextTs).thenComparingLong(InFlight::order));
+            Comparator.comparingLong(InFlight::nextTs).thenComparingLong(InFlight::order));
     private static final long MAX_STEP_SECONDS = 60;
     private Instant cursor;
     private Instant nextArrival;
@@ -48,7 +84,7 @@ public final class HelpDeskSimulation {
         }
         this.random = new Random(seed);
         this.eventsPerSecond = eventsPerSecond;
-        this.scripts = new ConversationScripts(random, new IdSource(seed), desk.agents());
+        this.scripts = new ConversationScripts(random, new IdSource(seed), desk.agents(), desk.presets());
         this.simulatedUntil = start.truncatedTo(ChronoUnit.MILLIS);
         this.cursor = simulatedUntil;
     }
@@ -77,12 +113,12 @@ public final class HelpDeskSimulation {
             nextArrival = null;
         }
         List<ObjectNode> due = new ArrayList<>();
-        while (!inFlight.isEmpty() && inFlight.peek().nextTs().isBefore(until)) {
+        long untilMillis = until.toEpochMilli();
+        while (!inFlight.isEmpty() && inFlight.peek().nextTs() < untilMillis) {
             InFlight conversation = inFlight.poll();
-            due.add(conversation.events().get(conversation.next()));
-            if (conversation.next() + 1 < conversation.events().size()) {
-                inFlight.add(new InFlight(conversation.events(), conversation.times(), conversation.next() + 1,
-                        conversation.order()));
+            due.add(json(conversation.takeNext()));
+            if (!conversation.done()) {
+                inFlight.add(conversation);
             }
         }
         if (until.isAfter(simulatedUntil)) {
@@ -104,11 +140,13 @@ public final class HelpDeskSimulation {
     private void arrive(Instant at) {
         double kind = random.nextDouble();
         List<ObjectNode> events = kind < 0.45 ? scripts.ticket(at) : kind < 0.8 ? scripts.chat(at) : scripts.call(at);
-        Instant[] times = new Instant[events.size()];
+        byte[][] encoded = new byte[events.size()][];
+        long[] times = new long[events.size()];
         for (int i = 0; i < times.length; i++) {
-            times[i] = Instant.parse(events.get(i).path("ts").asText());
+            encoded[i] = bytes(events.get(i));
+            times[i] = Instant.parse(events.get(i).path("ts").asText()).toEpochMilli();
         }
-        inFlight.add(new InFlight(events, times, 0, arrivals++));
+        inFlight.add(new InFlight(encoded, times, arrivals++));
         conversations++;
         eventsWritten += events.size();
     }
@@ -120,6 +158,22 @@ public final class HelpDeskSimulation {
     private double conversationRate(Instant at) {
         double eventsPerConversation = conversations < 50 ? 6.0 : (double) eventsWritten / conversations;
         return eventsPerSecond / eventsPerConversation * shape.at(at);
+    }
+
+    private static byte[] bytes(ObjectNode event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode json(byte[] event) {
+        try {
+            return (ObjectNode) JSON.readTree(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private double exponential(double rate) {
