@@ -1,10 +1,9 @@
 package io.deskstream.topology.state;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -38,7 +37,11 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
 
     private final String name;
     private final int capacity;
-    private final Set<String> changed = new HashSet<>();
+    /**
+     * The values changed since the last write-back, by key. Kept apart from {@link #values} so that writing them back
+     * does not look them up there, which would reorder the least-recently-used order at every commit.
+     */
+    private final Map<String, V> changed = new HashMap<>();
     /** Values by key, or {@link #ABSENT}; in access order, the least recently used first. */
     private final LinkedHashMap<String, Object> values;
     private KeyValueStore<String, V> backing;
@@ -56,8 +59,9 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
                 if (size() <= LiveStore.this.capacity) {
                     return false;
                 }
-                if (changed.remove(eldest.getKey())) {
-                    backing.put(eldest.getKey(), value(eldest.getValue()));
+                V unwritten = changed.remove(eldest.getKey());
+                if (unwritten != null) {
+                    backing.put(eldest.getKey(), unwritten);
                 }
                 return true;
             }
@@ -100,7 +104,7 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
     public void put(String key, V value) {
         Objects.requireNonNull(value, "a live store takes no null value; delete the key instead");
         values.put(key, value);
-        changed.add(key);
+        changed.put(key, value);
     }
 
     /** Deletes at once, here and in the backing store (deletes are rare: expiry). */
@@ -115,9 +119,7 @@ public final class LiveStore<V> implements StateStore, CachedStateStore<String, 
         if (changed.isEmpty()) {
             return;
         }
-        for (String key : changed) {
-            backing.put(key, value(values.get(key)));
-        }
+        changed.forEach(backing::put);
         changed.clear();
     }
 
