@@ -112,4 +112,24 @@ final class ApiClient {
         }
         throw new AssertionError("not caught up within " + timeout + "; last status: " + (last == null ? null : last.body()));
     }
+
+    /**
+     * Asks until the answer is complete, up to {@code wait}: while partitions move, 503 with Retry-After is the right
+     * answer; anything else fails.
+     */
+    JsonNode answered(String path, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Answer answer;
+        do {
+            answer = get(path);
+            if (answer.status() == 200) {
+                return answer.json();
+            }
+            if (answer.status() != 503) {
+                throw new AssertionError(path + " answered " + answer.status() + ", not 200 or 503: " + answer.body());
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " still answers " + answer.status() + ": " + answer.body());
+    }
 }

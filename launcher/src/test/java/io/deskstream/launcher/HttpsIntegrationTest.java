@@ -202,18 +202,7 @@ class HttpsIntegrationTest {
                 .anyMatch(thread -> !thread.activeTasks().isEmpty());
     }
 
-    /** Asks until the answer is complete: while partitions move, 503 with Retry-After is the right answer. */
     private static JsonNode answered(ApiClient api, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        ApiClient.Answer answer;
-        do {
-            answer = api.get(path);
-            if (answer.status() == 200) {
-                return answer.json();
-            }
-            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(path + " still answers " + answer.status() + ": " + answer.body());
+        return api.answered(path, WAIT);
     }
 }
