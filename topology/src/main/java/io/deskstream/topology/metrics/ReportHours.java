@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
@@ -15,7 +14,8 @@ import java.time.zone.ZoneRules;
  *
  * <p>A local hour is named by the instant it starts. Around a change of offset a local hour can be shorter or longer
  * than 60 minutes (Lord Howe's clocks skip from 02:00 to 02:30), and a repeated local hour (New York's 01:00 on the
- * night clocks go back) is two hours, each named by its own start.
+ * night clocks go back) is two hours, each named by its own start; so is Lord Howe's repeated half hour. No local
+ * hour is longer than 60 minutes.
  */
 public final class ReportHours {
 
@@ -50,8 +50,12 @@ public final class ReportHours {
         if (fixed != null || rules.getOffset(Instant.ofEpochSecond(start)).equals(offset)) {
             return Instant.ofEpochSecond(start);
         }
-        // The offset changed within this local hour: let java.time resolve the gap or the overlap.
-        return ZonedDateTime.ofInstant(ts, zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+        // The offset changed within this local hour, so the hour starts at the change: after a gap (Lord Howe's 02:00
+        // becoming 02:30) the rest of the hour is a shorter one, and after an overlap the repeated clock time is an
+        // hour of its own, as New York's repeated 01:00 is, rather than one cell longer than an hour.
+        ZoneOffsetTransition change = rules.previousTransition(ts.plusNanos(1));
+        return change.getInstant().isAfter(Instant.ofEpochSecond(start)) ? change.getInstant()
+                : Instant.ofEpochSecond(start);
     }
 
     /** Whether {@code instant} is where a local hour starts. */

@@ -59,4 +59,17 @@ class ReportHoursTest {
         assertThat(lordHowe.next(at("2026-10-03T15:30:00Z"))).isEqualTo(at("2026-10-03T16:00:00Z"));
         assertThat(lordHowe.startOf(at("2026-10-03T15:10:00Z"))).isEqualTo(at("2026-10-03T14:30:00Z"));
     }
+
+    @Test
+    void whenLordHowesClocksGoBackHalfAnHourTheRepeatedHalfHourIsACellOfItsOwn() {
+        ReportHours lordHowe = new ReportHours(ZoneId.of("Australia/Lord_Howe"));
+
+        // 2026-04-05 02:00 +11:00 (15:00Z) becomes 01:30 +10:30: 01:00-02:00 +11:00 is 14:00Z-15:00Z, the repeated
+        // 01:30-02:00 +10:30 is 15:00Z-15:30Z, and 02:00 +10:30 starts at 15:30Z. No cell is longer than an hour.
+        assertThat(lordHowe.startOf(at("2026-04-04T14:40:00Z"))).isEqualTo(at("2026-04-04T14:00:00Z"));
+        assertThat(lordHowe.startOf(at("2026-04-04T15:10:00Z"))).isEqualTo(at("2026-04-04T15:00:00Z"));
+        assertThat(lordHowe.startOf(at("2026-04-04T15:40:00Z"))).isEqualTo(at("2026-04-04T15:30:00Z"));
+        assertThat(lordHowe.next(at("2026-04-04T14:00:00Z"))).isEqualTo(at("2026-04-04T15:00:00Z"));
+        assertThat(lordHowe.next(at("2026-04-04T15:00:00Z"))).isEqualTo(at("2026-04-04T15:30:00Z"));
+    }
 }
