@@ -5,9 +5,9 @@ import java.util.Locale;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /** Switches between the quiet default of logback.xml and the {@code --verbose} levels, and the log format. */
@@ -50,12 +50,16 @@ final class Logging {
         context.getLogger("io.javalin").setLevel(Level.INFO);
     }
 
-    /** Logback's own JSON encoder: one JSON object per line, with the instant, level, logger, message and cause. */
-    private static void json() {
+    /**
+     * One JSON object per line, with {@code @timestamp} as an ISO-8601 instant with the offset (logback's own JSON
+     * encoder writes epoch milliseconds, which a person reading a shipped log cannot), level, logger, thread,
+     * message and stack trace.
+     */
+    static void json() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
-        JsonEncoder encoder = new JsonEncoder();
+        LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
         encoder.start();
         console.stop();

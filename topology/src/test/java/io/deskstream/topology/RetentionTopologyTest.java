@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.deskstream.topology.metrics.ReportRowStage;
 import io.deskstream.topology.report.Granularity;
 import io.deskstream.topology.report.ReportQuery;
 import org.apache.kafka.streams.KeyValue;
@@ -126,5 +127,47 @@ class RetentionTopologyTest {
         assertThat(afterOne).as("one expiry forgets at most its budget").isBetween(old + 1L - 5_000, old + 1L - 1);
         assertThat(desk.entries(StoreNames.CONVERSATIONS)).as("only the new conversation is left").isEqualTo(1);
         assertThat(desk.entries(StoreNames.EXPIRY_INDEX)).isEqualTo(1);
+    }
+
+    @Test
+    void theReportRowStageForgetsABoundedNumberOfCellsAtATimeAndTheNextRunsTheRest() throws Exception {
+        start();
+        int departments = 10;
+        int hours = 720;
+        for (int d = 1; d < departments; d++) {
+            desk.department("{\"id\": \"d-" + d + "\", \"name\": \"D" + d + "\"}");
+        }
+        // One ticket in each hour of October for each of ten departments: 7,200 cells of the report-row stage.
+        String[] created = new String[departments * hours];
+        Instant october = Instant.parse("2026-10-01T00:00:00Z");
+        for (int h = 0; h < hours; h++) {
+            for (int d = 0; d < departments; d++) {
+                String department = d == 0 ? "support" : "d-" + d;
+                created[h * departments + d] = "{\"id\": \"t-" + h + "-" + d + "\", \"type\": \"ticket.created\", \"ts\": \""
+                        + october.plus(Duration.ofHours(h)) + "\", \"ticketId\": \"t-" + h + "-" + d
+                        + "\", \"channel\": \"email\", \"departmentId\": \"" + department + "\"}";
+            }
+        }
+        desk.events(created);
+        desk.advanceWallClock(Duration.ofSeconds(3));
+        long cells = desk.entries(StoreNames.REPORT_CELLS);
+        assertThat(cells).isEqualTo((long) departments * hours);
+
+        desk.eventLines("""
+                {"id": "later", "type": "ticket.created", "ts": "2026-12-12T10:00:00Z", "ticketId": "later", "channel": "email", "departmentId": "support"}
+                """);
+        List<Long> afterEachRun = new java.util.ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            desk.advanceWallClock(Duration.ofSeconds(11));
+            afterEachRun.add(desk.entries(StoreNames.REPORT_CELLS));
+        }
+
+        long before = cells + 1;
+        for (long after : afterEachRun) {
+            assertThat(before - after).as("forgotten in one run, after %s", afterEachRun)
+                    .isLessThanOrEqualTo(ReportRowStage.EXPIRY_BUDGET);
+            before = after;
+        }
+        assertThat(afterEachRun.get(afterEachRun.size() - 1)).as("only the new cell is left").isEqualTo(1);
     }
 }

@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ReportRowStage implements Processor<String, PartialCell, String, ReportRow> {
 
     private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(10);
-    static final int EXPIRY_BUDGET = 5_000;
+    public static final int EXPIRY_BUDGET = 5_000;
 
     private final Duration retention;
     private ProcessorContext<String, ReportRow> context;
@@ -46,7 +46,18 @@ public final class ReportRowStage implements Processor<String, PartialCell, Stri
         this.context = context;
         storedShares = context.getStateStore(StoreNames.REPORT_CELLS);
         shares = LiveStore.attached(context, StoreNames.LIVE_REPORT_CELLS, storedShares);
+        newestHour = newestHourStored();
         expiry = context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::expire);
+    }
+
+    /**
+     * After a restart or a move of the task, the newest hour of the restored cells (keys start with their hour), so
+     * that expiry goes on at once instead of waiting for the next share to arrive.
+     */
+    private Instant newestHourStored() {
+        try (KeyValueIterator<String, CellPartials> newestFirst = storedShares.reverseAll()) {
+            return newestFirst.hasNext() ? CellKey.parse(newestFirst.next().key).hour() : Instant.EPOCH;
+        }
     }
 
     /** Forgets up to the budget of cells older than the retention, and tombstones their report rows. */

@@ -14,11 +14,14 @@ import java.util.List;
 
 import io.deskstream.schemas.output.ConversationKind;
 import io.deskstream.schemas.output.ReportRow;
+import io.deskstream.schemas.events.RatingValue;
+import io.deskstream.schemas.state.CellPartials;
 import io.deskstream.schemas.state.ConversationState;
 import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.schemas.state.PartialCell;
 import io.deskstream.schemas.state.SeenEvents;
 import io.deskstream.schemas.state.TicketProgress;
+import io.deskstream.schemas.state.TicketRating;
 import io.deskstream.schemas.state.TicketStatus;
 import io.deskstream.schemas.wire.ConfluentAvroSerializer;
 import io.deskstream.schemas.wire.InMemorySchemaRegistry;
@@ -40,11 +43,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * State written by this version restores in the next one: bytes committed as fixtures (a conversation, a report cell,
- * a partition's share of a cell, a report row) are read with an evolved copy of each schema, one with a field added
- * (with its default), as a later version would read them; and a value written with an older schema is read by the
- * current codec. Run with {@code -Ddeskstream.writeUpgradeFixtures=true} only to write the fixtures of a released
- * version, never to make this test pass.
+ * State written by this version restores in the next one: bytes committed as fixtures (a conversation, a ticket's
+ * rating, a report cell, a partition's share of a cell, the second stage's shares of a cell, a report row) are read
+ * with an evolved copy of each schema, one with a field added (with its default), as a later version would read them;
+ * and a value written with an older schema is read by the current codec. Run with
+ * {@code -Ddeskstream.writeUpgradeFixtures=true} only to write the fixtures of a released version, never to make this
+ * test pass.
  */
 class StateUpgradeTest {
 
@@ -91,6 +95,33 @@ class StateUpgradeTest {
 
         assertThat(read.get("partition")).isEqualTo(3);
         assertThat(((GenericRecord) read.get("cell")).get("replies")).isEqualTo(7L);
+    }
+
+    @Test
+    void aTicketsRatingWrittenByThisVersionIsReadWithAnEvolvedSchema() throws Exception {
+        TicketRating rating = TicketRating.newBuilder().setValue(RatingValue.positive)
+                .setTs(Instant.parse("2026-11-02T11:00:00Z")).setEventId("e-9")
+                .setSeenEvents(SeenEvents.newBuilder().setRecent(ByteBuffer.allocate(0)).setNext(0).setSpilled(0).build())
+                .build();
+
+        GenericRecord read = readStateWithAnAddedField("ticket-rating.bin", rating, TicketRating.class);
+
+        assertThat(read.get("value").toString()).isEqualTo("positive");
+        assertThat(read.get("eventId").toString()).isEqualTo("e-9");
+        assertThat(read.get("addedLater").toString()).isEqualTo("its default");
+    }
+
+    @Test
+    void theSharesOfACellKeptByTheSecondStageAreReadWithAnEvolvedSchema() throws Exception {
+        CellPartials shares = new CellPartials(new java.util.HashMap<>(java.util.Map.of("0", cell(), "3", cell())));
+
+        GenericRecord read = readStateWithAnAddedField("cell-partials.bin", shares, CellPartials.class);
+
+        @SuppressWarnings("unchecked")
+        java.util.Map<Object, GenericRecord> byPartition = (java.util.Map<Object, GenericRecord>) read.get("byPartition");
+        assertThat(byPartition).hasSize(2);
+        assertThat(byPartition.values()).allSatisfy(cell -> assertThat(cell.get("replies")).isEqualTo(7L));
+        assertThat(read.get("addedLater").toString()).isEqualTo("its default");
     }
 
     @Test
