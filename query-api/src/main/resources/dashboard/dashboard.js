@@ -300,6 +300,7 @@
     feed.onAnswer = (answer, source) => {
       feed.latest = answer;
       feed.source = source;
+      if (name === "report") exposed.lastAnswered = path;
       onAnswer(answer, source, feed);
     };
     follow(feed);

@@ -183,18 +183,21 @@ final class BenchCommand implements Callable<Integer> {
                 TopicWrites before = TopicWrites.now(admin, topics.inputEvents());
                 HeapPeak processingHeap = HeapPeak.start();
                 long start = System.nanoTime();
-                long cpuStart = processCpuNanos();
+                CpuByPart.Snapshot cpuBefore = CpuByPart.now();
                 process.resumeTopology();
                 ProcessingRun run = ProcessingRun.follow(out, events, start, lag);
                 long caughtUp = run.caughtUp();
+                CpuByPart.Snapshot cpuAfter = CpuByPart.now();
                 long processingHeapPeak = processingHeap.stop();
-                double cpuMicrosPerEvent = (processCpuNanos() - cpuStart) / 1e3 / events;
+                double cpuMicrosPerEvent = (cpuAfter.processNanos() - cpuBefore.processNanos()) / 1e3 / events;
                 double pipelineRate = events / seconds(caughtUp - start);
                 TopicWrites written = TopicWrites.now(admin, topics.inputEvents()).since(before);
                 out.printf("end to end          %,12.0f events/s  (%,d events in %.1f s, from the start of processing"
                         + " to the report caught up)%n", pipelineRate, events, seconds(caughtUp - start));
                 out.printf("cpu per event       %12.1f microseconds  (all threads of the process: broker, topology,"
                         + " JIT, GC)%n", cpuMicrosPerEvent);
+                out.printf("  by part           %s%n", CpuByPart.perEvent(cpuBefore, cpuAfter, events));
+                out.printf("  paused, compiling %s%n", CpuByPart.pauses(cpuBefore, cpuAfter, caughtUp - start));
                 out.printf("written per event   %12.2f records, %,.0f bytes  (changelogs, outputs, transaction markers;"
                         + " largest:)%n", written.totalRecords() / (double) events, written.totalBytes() / (double) events);
                 written.largest(6, events, topics.prefix()).forEach(out::println);
@@ -281,11 +284,6 @@ final class BenchCommand implements Callable<Integer> {
             running = false;
             return peak;
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static double seconds(long nanos) {

@@ -27,6 +27,8 @@ class BenchCommandTest {
                 .contains("Writing 3,000 simulated events to the input topics (2 partitions)")
                 .containsPattern("end to end +[0-9,]+ events/s +\\(3,000 events in")
                 .containsPattern("cpu per event +[0-9.]+ microseconds")
+                .containsPattern("by part +[0-9.]+ stream threads · [0-9.]+ broker · [0-9.]+ clients' I/O")
+                .containsPattern("paused, compiling +[0-9.]+ s collecting garbage")
                 .containsPattern("warm-up +[0-9.]+ s")
                 .containsPattern("raw consumer +[0-9,]+ events/s")
                 .containsPattern("topology start-up +[0-9.]+ s")

@@ -112,6 +112,7 @@ class DashboardTimeZoneBrowserTest {
             Instant to = Instant.parse(asked.get("to"));
             assertThat(hours.isStart(from)).as(preset + " from " + from + " in " + zone).isTrue();
             assertThat(hours.isStart(to)).as(preset + " to " + to + " in " + zone).isTrue();
+            awaitAnswered(preset);
             assertThat(browser.findElement(By.id("report-error")).getText()).as(preset).isEmpty();
             ZonedDateTime localFrom = from.atZone(ZoneId.of(zone));
             switch (preset) {
@@ -188,9 +189,13 @@ class DashboardTimeZoneBrowserTest {
     }
 
     /** The report question the dashboard asked last, once it has asked one, as its parameters. */
+    /** The question the dashboard asked last, to wait for its answer. */
+    private String asked;
+
     private Map<String, String> awaitQuery() {
         waitFor(() -> js("return window.deskstream.lastQuery") != null);
-        String query = URI.create((String) js("return window.deskstream.lastQuery")).getRawQuery();
+        asked = (String) js("return window.deskstream.lastQuery");
+        String query = URI.create(asked).getRawQuery();
         js("window.deskstream.lastQuery = null");
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
@@ -198,6 +203,16 @@ class DashboardTimeZoneBrowserTest {
             parameters.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return parameters;
+    }
+
+    /** Waits until the dashboard drew an answer to the question it asked last: asked in the zone, and answered. */
+    private void awaitAnswered(String preset) {
+        try {
+            waitFor(() -> asked.equals(js("return window.deskstream.lastAnswered")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(preset + ": " + asked + " was not answered; the page says: "
+                    + browser.findElement(By.id("report-error")).getText(), e);
+        }
     }
 
     private static String wallTime(Instant instant, ZoneId zone) {
