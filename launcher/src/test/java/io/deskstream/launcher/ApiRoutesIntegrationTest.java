@@ -194,7 +194,19 @@ class ApiRoutesIntegrationTest {
                 "DELETE /api/v1/departments/{id}", "GET /api/v1/rules", "GET /api/v1/rules/{id}", "PUT /api/v1/rules/{id}",
                 "DELETE /api/v1/rules/{id}", "POST /api/v1/rules/test", "POST /api/v1/rules/what-if", "GET /api/v1/conversations/{id}",
                 "GET /api/v1/reports/departments", "GET /api/v1/reports/ticket-status", "POST /api/v1/tokens",
-                "GET /api/v1/openapi.json");
+                "GET /api/v1/openapi.json", "GET /api/v1/reports/departments/stream", "GET /api/v1/health/live",
+                "GET /api/v1/health/ready", "GET /metrics");
+    }
+
+    @Test
+    void openApiDescribesTheReportStreamAsServerSentEventsAndTheComparedPeriodOnBothReportRoutes() {
+        JsonNode paths = anonymous.get("/api/v1/openapi.json").json().path("paths");
+        JsonNode stream = paths.path("/api/v1/reports/departments/stream").path("get");
+        assertThat(stream.path("responses").path("2XX").path("content").has("text/event-stream")).isTrue();
+        for (JsonNode route : List.of(paths.path("/api/v1/reports/departments").path("get"), stream)) {
+            assertThat(route.path("parameters").findValuesAsText("name"))
+                    .contains("from", "to", "granularity", "groupBy", "compare");
+        }
     }
 
     // --- configuration
