@@ -90,7 +90,8 @@ final class ReportLoadCommand implements Callable<Integer> {
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 4, (short) 1, Duration.ofDays(3650)))
                 .with(InstanceSettings.defaults().withAdminToken(token));
-        try (DeskstreamProcess process = DeskstreamProcess.start(settings)) {
+        try (TemporaryData ignored = new TemporaryData(dataDir);
+             DeskstreamProcess process = DeskstreamProcess.start(settings)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = process.httpUrl();
             configure(http, base, token);
@@ -280,5 +281,13 @@ final class ReportLoadCommand implements Callable<Integer> {
         List<JsonNode> elements = new ArrayList<>();
         JSON.readTree(file.toFile()).elements().forEachRemaining(elements::add);
         return elements;
+    }
+
+    /** The run's data directory, deleted when the run ends (after the process in it has stopped): nothing left behind. */
+    private record TemporaryData(Path dir) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile());
+        }
     }
 }

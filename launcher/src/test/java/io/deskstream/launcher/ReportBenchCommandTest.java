@@ -41,4 +41,26 @@ class ReportBenchCommandTest {
                 .containsPattern("requests +[0-9,]+ /s +\\([1-9][0-9,]* in 1 s, 0 errors\\)")
                 .containsPattern("latency p99 +[0-9.]+ ms");
     }
+
+    @Test
+    void itLeavesNoDataBehind() throws Exception {
+        java.util.Set<Path> before = benchReportDirectories();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            Deskstream.commandLine().execute("bench-report", "--events", "200", "--clients", "1", "--seconds", "1",
+                    "--query", "granularity=total");
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(benchReportDirectories()).isEqualTo(before);
+    }
+
+    private static java.util.Set<Path> benchReportDirectories() throws java.io.IOException {
+        try (var listed = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return listed.filter(p -> p.getFileName().toString().startsWith("deskstream-bench-report"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }
