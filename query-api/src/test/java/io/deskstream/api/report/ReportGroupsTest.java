@@ -8,21 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
 import io.deskstream.api.ApiError;
+import io.deskstream.api.SortedMapStore;
 import io.deskstream.schemas.state.MetricCell;
 import io.deskstream.topology.metrics.CellKey;
 import io.deskstream.topology.report.CellTotals;
 import io.deskstream.topology.report.Granularity;
 import io.deskstream.topology.report.ReportQuery;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +46,7 @@ class ReportGroupsTest {
             cell.setReplies(1L);
             cells.put(new CellKey(first.plus(Duration.ofHours(h)), "sales", "email", "a-" + h % 3).storeKey(), cell);
         }
-        return new MapStore(cells);
+        return new SortedMapStore<>(cells);
     }
 
     @Test
@@ -97,55 +94,5 @@ class ReportGroupsTest {
         groups.addJson(groups.toJson(other), merged);
         assertThat(merged).hasSize(10);
         assertThat(merged.values()).allMatch(totals -> totals.columns().get("replies").equals(2L));
-    }
-
-    /** A read-only store over a sorted map, as a partition's store answers ranges. */
-    private record MapStore(NavigableMap<String, MetricCell> cells) implements ReadOnlyKeyValueStore<String, MetricCell> {
-
-        @Override
-        public MetricCell get(String key) {
-            return cells.get(key);
-        }
-
-        /** As Kafka Streams' stores: a range whose start is after its end is empty. */
-        @Override
-        public KeyValueIterator<String, MetricCell> range(String from, String to) {
-            return iterator(from.compareTo(to) > 0 ? new TreeMap<>() : cells.subMap(from, true, to, true));
-        }
-
-        @Override
-        public KeyValueIterator<String, MetricCell> all() {
-            return iterator(cells);
-        }
-
-        @Override
-        public long approximateNumEntries() {
-            return cells.size();
-        }
-
-        private static KeyValueIterator<String, MetricCell> iterator(NavigableMap<String, MetricCell> entries) {
-            Iterator<Map.Entry<String, MetricCell>> it = entries.entrySet().iterator();
-            return new KeyValueIterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public KeyValue<String, MetricCell> next() {
-                    Map.Entry<String, MetricCell> e = it.next();
-                    return KeyValue.pair(e.getKey(), e.getValue());
-                }
-
-                @Override
-                public void close() {
-                }
-
-                @Override
-                public String peekNextKey() {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
     }
 }

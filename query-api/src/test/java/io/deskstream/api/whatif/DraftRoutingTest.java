@@ -3,17 +3,15 @@ package io.deskstream.api.whatif;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskstream.api.ApiJson;
+import io.deskstream.api.SortedMapStore;
 import io.deskstream.schemas.output.ConversationKind;
 import io.deskstream.schemas.state.ConversationState;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +40,7 @@ class DraftRoutingTest {
             tickets.put("ticket:t-" + i, ticket("t-" + i, "2026-11-02T0" + i + ":00:00Z"));
         }
         tickets.put("ticket:t-6", ticket("t-6", "2026-11-03T09:00:00Z"));
-        return new MapStore(tickets);
+        return new SortedMapStore<>(tickets);
     }
 
     @Test
@@ -76,55 +74,5 @@ class DraftRoutingTest {
         routing.addJson(routing.toJson(there), here);
 
         assertThat(here.answer()).containsEntry("truncated", true);
-    }
-
-    /** A read-only store over a sorted map, as Kafka Streams' stores iterate in key order. */
-    private record MapStore(TreeMap<String, ConversationState> entries)
-            implements ReadOnlyKeyValueStore<String, ConversationState> {
-
-        @Override
-        public ConversationState get(String key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public KeyValueIterator<String, ConversationState> range(String from, String to) {
-            return iterator(entries.subMap(from, true, to, true));
-        }
-
-        @Override
-        public KeyValueIterator<String, ConversationState> all() {
-            return iterator(entries);
-        }
-
-        @Override
-        public long approximateNumEntries() {
-            return entries.size();
-        }
-
-        private static KeyValueIterator<String, ConversationState> iterator(Map<String, ConversationState> map) {
-            Iterator<Map.Entry<String, ConversationState>> entries = map.entrySet().iterator();
-            return new KeyValueIterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return entries.hasNext();
-                }
-
-                @Override
-                public KeyValue<String, ConversationState> next() {
-                    Map.Entry<String, ConversationState> entry = entries.next();
-                    return KeyValue.pair(entry.getKey(), entry.getValue());
-                }
-
-                @Override
-                public String peekNextKey() {
-                    throw new UnsupportedOperationException("not needed by the what-if");
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
     }
 }
