@@ -30,6 +30,7 @@ import io.deskstream.simulator.BikeShopHelpDesk;
 import io.deskstream.simulator.HelpDeskSimulation;
 import io.deskstream.topology.TopicLayout;
 import io.deskstream.topology.Topics;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,36 +91,41 @@ final class ReportLoadCommand implements Callable<Integer> {
         RuntimeSettings settings = new RuntimeSettings(dataDir, "127.0.0.1", LocalPorts.free(), LocalPorts.freePair(),
                 ZoneOffset.UTC, null, null, new TopicLayout(Topics.withDefaultPrefix(), 4, (short) 1, Duration.ofDays(3650)))
                 .with(InstanceSettings.defaults().withAdminToken(token));
-        try (TemporaryData ignored = new TemporaryData(dataDir);
-             DeskstreamProcess process = DeskstreamProcess.start(settings)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = process.httpUrl();
-            configure(http, base, token);
-            List<String> lines = eventsFile != null ? Files.readAllLines(eventsFile, StandardCharsets.UTF_8) : simulatedWeek();
-            out.printf("Loading %,d events through POST /api/v1/events ...%n", lines.size());
-            for (int i = 0; i < lines.size(); i += EVENTS_PER_REQUEST) {
-                String body = String.join("\n", lines.subList(i, Math.min(lines.size(), i + EVENTS_PER_REQUEST)));
-                send(http, base, token, "POST", "/api/v1/events", body, 202);
+        try {
+            try (DeskstreamProcess process = DeskstreamProcess.start(settings)) {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                String base = process.httpUrl();
+                configure(http, base, token);
+                List<String> lines = eventsFile != null ? Files.readAllLines(eventsFile, StandardCharsets.UTF_8)
+                        : simulatedWeek();
+                out.printf("Loading %,d events through POST /api/v1/events ...%n", lines.size());
+                for (int i = 0; i < lines.size(); i += EVENTS_PER_REQUEST) {
+                    String body = String.join("\n", lines.subList(i, Math.min(lines.size(), i + EVENTS_PER_REQUEST)));
+                    send(http, base, token, "POST", "/api/v1/events", body, 202);
+                }
+                awaitCaughtUp(http, base, token);
+                for (String parameters : queries != null ? queries : defaultQuestions(lines)) {
+                    String path = "/api/v1/reports/departments?" + parameters;
+                    int rows = JSON.readTree(send(http, base, token, "GET", path, null, 200)).path("rows").size();
+                    out.printf("Asking %s (%d rows%s) with %d clients for %d s ...%n", path, rows,
+                            sizes(http, URI.create(base + path), token), clients, seconds);
+                    load(http, URI.create(base + path), token, Duration.ofSeconds(5));
+                    ServerTimes before = serverTimes(http, base, token);
+                    Result result = load(http, URI.create(base + path), token, Duration.ofSeconds(seconds));
+                    ServerTimes server = serverTimes(http, base, token).since(before);
+                    out.printf("requests            %,12.0f /s  (%,d in %d s, %d errors)%n",
+                            result.count() / (double) seconds, result.count(), seconds, result.errors());
+                    out.printf("latency p50         %12.1f ms%n", result.percentileMillis(0.50));
+                    out.printf("latency p99         %12.1f ms%n", result.percentileMillis(0.99));
+                    out.printf("latency max         %12.1f ms%n", result.percentileMillis(1.0));
+                    out.printf("server time p50     %12s ms  (the server's own part, from /metrics: at most)%n",
+                            bound(server.quantileMillis(0.50)));
+                    out.printf("server time p99     %12s ms%n", bound(server.quantileMillis(0.99)));
+                }
             }
-            awaitCaughtUp(http, base, token);
-            for (String parameters : queries != null ? queries : defaultQuestions(lines)) {
-                String path = "/api/v1/reports/departments?" + parameters;
-                int rows = JSON.readTree(send(http, base, token, "GET", path, null, 200)).path("rows").size();
-                out.printf("Asking %s (%d rows%s) with %d clients for %d s ...%n", path, rows,
-                        sizes(http, URI.create(base + path), token), clients, seconds);
-                load(http, URI.create(base + path), token, Duration.ofSeconds(5));
-                ServerTimes before = serverTimes(http, base, token);
-                Result result = load(http, URI.create(base + path), token, Duration.ofSeconds(seconds));
-                ServerTimes server = serverTimes(http, base, token).since(before);
-                out.printf("requests            %,12.0f /s  (%,d in %d s, %d errors)%n",
-                        result.count() / (double) seconds, result.count(), seconds, result.errors());
-                out.printf("latency p50         %12.1f ms%n", result.percentileMillis(0.50));
-                out.printf("latency p99         %12.1f ms%n", result.percentileMillis(0.99));
-                out.printf("latency max         %12.1f ms%n", result.percentileMillis(1.0));
-                out.printf("server time p50     %12s ms  (the server's own part, from /metrics: at most)%n",
-                        bound(server.quantileMillis(0.50)));
-                out.printf("server time p99     %12s ms%n", bound(server.quantileMillis(0.99)));
-            }
+        } finally {
+            // The broker's log and the stores of the run: a benchmark leaves nothing behind.
+            Utils.delete(dataDir.toFile());
         }
         return 0;
     }
@@ -281,13 +287,5 @@ final class ReportLoadCommand implements Callable<Integer> {
         List<JsonNode> elements = new ArrayList<>();
         JSON.readTree(file.toFile()).elements().forEachRemaining(elements::add);
         return elements;
-    }
-
-    /** The run's data directory, deleted when the run ends (after the process in it has stopped): nothing left behind. */
-    private record TemporaryData(Path dir) implements AutoCloseable {
-        @Override
-        public void close() throws java.io.IOException {
-            org.apache.kafka.common.utils.Utils.delete(dir.toFile());
-        }
     }
 }
