@@ -43,6 +43,8 @@ class ApiFuzzIntegrationTest {
 
     private static final String TOKEN = "fuzz-admin-token";
     private static final int TRIES = 40;
+    /** Jetty's limit for a request line and its headers is 8 KiB. */
+    private static final int JUST_OVER_THE_LIMIT = 10_000;
 
     @TempDir
     static Path dataDir;
@@ -184,18 +186,24 @@ class ApiFuzzIntegrationTest {
         }, this::answersWell);
     }
 
-    /** Found by fuzzing: what Jetty refuses before a route (a request line or headers too long) was an HTML page. */
+    /**
+     * Found by fuzzing: what Jetty refuses before a route (a request line or headers too long) was an HTML page.
+     *
+     * <p>The requests are just over the 8 KiB limit, so the server has read all of them when it answers. Far longer
+     * ones leave unread bytes behind the closed connection, TCP resets it, and the client may lose the answer: about
+     * 3 in 500 at 20,000 characters here, which made these tests fail now and then.
+     */
     @Test
     void aRequestLineOrHeadersTooLongAnswerAsJson() throws Exception {
         HttpResponse<String> longLine = http.send(HttpRequest.newBuilder(URI.create(process.httpUrl()
-                        + "/api/v1/reports/departments?agent=" + "a".repeat(20_000)))
+                        + "/api/v1/reports/departments?agent=" + "a".repeat(JUST_OVER_THE_LIMIT)))
                 .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(longLine.statusCode()).isEqualTo(414);
         assertThat(longLine.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(ApiClient.JSON.readTree(longLine.body()).path("error").asText()).contains("request line is too long");
 
         HttpResponse<String> largeHeaders = http.send(HttpRequest.newBuilder(URI.create(process.httpUrl() + "/api/v1/status"))
-                .header("Authorization", "Bearer " + TOKEN).header("X-Padding", "p".repeat(20_000)).build(),
+                .header("Authorization", "Bearer " + TOKEN).header("X-Padding", "p".repeat(JUST_OVER_THE_LIMIT)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(largeHeaders.statusCode()).isEqualTo(431);
         assertThat(ApiClient.JSON.readTree(largeHeaders.body()).path("error").asText()).contains("headers are too large");
@@ -205,7 +213,7 @@ class ApiFuzzIntegrationTest {
     @Test
     void aRequestAfterARequestLineTooLongIsAnswered() throws Exception {
         HttpResponse<String> tooLong = http.send(HttpRequest.newBuilder(URI.create(process.httpUrl()
-                        + "/api/v1/departments/" + "d".repeat(100_000)))
+                        + "/api/v1/departments/" + "d".repeat(JUST_OVER_THE_LIMIT)))
                 .header("Authorization", "Bearer " + TOKEN).PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooLong.statusCode()).isEqualTo(414);
