@@ -142,7 +142,7 @@ class ApiConformanceIntegrationTest {
 
     @Test
     void theStatusCountsTheRefusedLinesByReason() throws Exception {
-        JsonNode status = admin.get("/api/v1/status").json();
+        JsonNode status = admin.awaitCaughtUp(Duration.ofSeconds(60));
         assertThat(status.path("deadLetters")).isEqualTo(Conformance.json("expected/rejected.json"));
         assertThat(status.path("state").asText()).isEqualTo("RUNNING");
         assertThat(status.path("inputs").path("deskstream.ticket-events").path("read").asLong()).isPositive();

@@ -91,7 +91,7 @@ class ClusterIntegrationTest {
     @Test
     void eitherInstanceCountsTheDeadLettersOfTheWeekOnly() throws Exception {
         for (ClusterParts.Instance instance : parts.instances()) {
-            assertThat(answered(instance.api(), "/api/v1/status").path("deadLetters")).as(instance.name())
+            assertThat(instance.api().awaitCaughtUp(Duration.ofSeconds(120)).path("deadLetters")).as(instance.name())
                     .isEqualTo(Conformance.json("expected/rejected.json"));
         }
     }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.deskstream.kafka.broker.LocalPorts;
 import io.deskstream.schemas.config.Department;
 import io.deskstream.schemas.config.WorkingInterval;
@@ -91,9 +92,9 @@ class PoisonRecordIntegrationTest {
                 {"id":"p-4","type":"ticket.reply","ts":"2026-11-02T10:35:00Z","ticketId":"earth-t","agentId":"a-2"}
                 """);
         assertThat(ingest.status()).as(ingest.body()).isEqualTo(202);
-        admin.awaitCaughtUp(Duration.ofSeconds(60));
+        JsonNode status = admin.awaitCaughtUp(Duration.ofSeconds(60));
 
-        assertThat(admin.get("/api/v1/status").json().path("deadLetters").path("processing error").asLong())
+        assertThat(status.path("deadLetters").path("processing error").asLong())
                 .isEqualTo(1);
         assertThat(admin.get("/metrics").body())
                 .containsPattern("deskstream_dead_letters_total\\{reason=\"processing error\"[^}]*} 1\\.0");

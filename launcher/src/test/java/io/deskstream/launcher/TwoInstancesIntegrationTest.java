@@ -71,7 +71,7 @@ class TwoInstancesIntegrationTest {
                     for (String unknown : List.of("never-1", "never-2", "never-3", "never-4", "never-5", "never-6", "never-7", "never-8")) {
                         assertThat(instance.get("/api/v1/conversations/" + unknown).status()).as(unknown).isEqualTo(404);
                     }
-                    assertThat(answered(instance, "/api/v1/status").path("deadLetters"))
+                    assertThat(instance.awaitCaughtUp(WAIT).path("deadLetters"))
                             .isEqualTo(Conformance.json("expected/rejected.json"));
                 }
             }
