@@ -172,9 +172,11 @@ final class BenchCommand implements Callable<Integer> {
                 long sendStart = System.nanoTime();
                 SimulationCursor.OpenConversations open = load.send(publisher, events);
                 double sendRate = events / seconds(System.nanoTime() - sendStart);
-                // The simulation holds its open conversations' events to come: a dense one, hundreds of megabytes
-                // that are the bench's and not deskstream's. Let go and collected before the timed processing, they
-                // are not counted in its heap, nor do they crowd its collections.
+                // The simulation holds its open conversations' events to come: a dense one, up to 128 MiB of them
+                // in memory and the rest in a temporary file, which are the bench's and not deskstream's. Let go and
+                // collected before the timed processing, they are not counted in its heap, nor do they crowd its
+                // collections, nor does the file take disk space.
+                load.close();
                 load = null;
                 System.gc();
                 double consumerRate = rawConsumerRate(process.kafkaConnection(), topics.inputEvents());

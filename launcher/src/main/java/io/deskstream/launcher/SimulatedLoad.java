@@ -13,14 +13,21 @@ import io.deskstream.simulator.HelpDeskSimulation;
  * The benchmark's input: a simulated help desk replaying a history at a {@link SimulatedPace}, sent in portions (a
  * warm-up, then the timed run) as fast as Kafka takes them.
  */
-final class SimulatedLoad {
+final class SimulatedLoad implements AutoCloseable {
 
+    private final HelpDeskSimulation simulation;
     private final SimulationCursor cursor;
     private final CanonicalEventParser parser = new CanonicalEventParser();
 
     SimulatedLoad(BikeShopHelpDesk desk, SimulatedPace pace) {
-        this.cursor = new SimulationCursor(new HelpDeskSimulation(1, pace.start(), pace.eventsPerSecond(), desk),
-                pace.start(), pace.eventsPerSecond());
+        this.simulation = new HelpDeskSimulation(1, pace.start(), pace.eventsPerSecond(), desk);
+        this.cursor = new SimulationCursor(simulation, pace.start(), pace.eventsPerSecond());
+    }
+
+    /** Frees what the simulation keeps on disk (the events to come of a dense one); nothing more can be sent. */
+    @Override
+    public void close() {
+        simulation.close();
     }
 
     /**

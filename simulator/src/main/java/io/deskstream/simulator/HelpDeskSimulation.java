@@ -19,25 +19,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A simulated help desk's events, in ts order, deterministic for a seed. Conversations arrive at random (a Poisson
  * process whose rate follows the {@link DailyShape}), each written whole by {@link ConversationScripts}; their events
  * are merged by time. Only conversations with events still to come are kept, so memory follows the number of
- * conversations in flight, not the length of the run.
+ * conversations in flight, not the length of the run; beyond {@link #MEMORY_BUDGET} of them, their events wait in a
+ * temporary file.
  */
-public final class HelpDeskSimulation {
+public final class HelpDeskSimulation implements AutoCloseable {
 
     /** The shop's time zone, for its daily rhythm. */
     static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Prague");
 
-    /**
-     * A conversation with events still to come. Its events wait as JSON bytes, and each is let go once handed out:
-     * a crowd of open conversations (a dense bench holds a million) then takes about a kilobyte each, not the
-     * several of live JSON trees.
-     */
+    /** A conversation with events still to come: when each is due, and where they wait ({@link EventsToCome}). */
     private static final class InFlight {
-        private final byte[][] events;
+        private final EventsToCome.Held events;
         private final long[] times;
         private final long order;
         private int next;
 
-        InFlight(byte[][] events, long[] times, long order) {
+        InFlight(EventsToCome.Held events, long[] times, long order) {
             this.events = events;
             this.times = times;
             this.order = order;
@@ -52,19 +49,25 @@ public final class HelpDeskSimulation {
         }
 
         byte[] takeNext() {
-            byte[] event = events[next];
-            events[next++] = null;
-            return event;
+            return events.take(next++);
         }
 
         boolean done() {
-            return next == events.length;
+            return next == times.length;
         }
     }
+
+    /**
+     * Events to come held in memory at most; the rest wait in a temporary file. Ordinary simulations stay far below
+     * it (a month of the shop keeps some 2,300 conversations open, a few megabytes); a bench holding hundreds of
+     * thousands open goes beyond.
+     */
+    static final long MEMORY_BUDGET = 128L << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Random random;
+    private final EventsToCome eventsToCome;
     private final double eventsPerSecond;
     private final ConversationScripts scripts;
     private final DailyShape shape = new DailyShape(SHOP_ZONE);
@@ -79,6 +82,11 @@ public final class HelpDeskSimulation {
     private long arrivals;
 
     public HelpDeskSimulation(long seed, Instant start, double eventsPerSecond, BikeShopHelpDesk desk) {
+        this(seed, start, eventsPerSecond, desk, MEMORY_BUDGET);
+    }
+
+    HelpDeskSimulation(long seed, Instant start, double eventsPerSecond, BikeShopHelpDesk desk, long memoryBudget) {
+        this.eventsToCome = new EventsToCome(memoryBudget);
         if (!(eventsPerSecond > 0)) {
             throw new IllegalArgumentException("the rate must be above 0 events per second, got " + eventsPerSecond);
         }
@@ -137,6 +145,15 @@ public final class HelpDeskSimulation {
         return inFlight.size();
     }
 
+    /**
+     * Frees the temporary file of events to come, if there is one. A simulation not closed frees it when it is
+     * collected; one closed cannot hand out the events that were in the file.
+     */
+    @Override
+    public void close() {
+        eventsToCome.close();
+    }
+
     private void arrive(Instant at) {
         double kind = random.nextDouble();
         List<ObjectNode> events = kind < 0.45 ? scripts.ticket(at) : kind < 0.8 ? scripts.chat(at) : scripts.call(at);
@@ -146,7 +163,7 @@ public final class HelpDeskSimulation {
             encoded[i] = bytes(events.get(i));
             times[i] = Instant.parse(events.get(i).path("ts").asText()).toEpochMilli();
         }
-        inFlight.add(new InFlight(encoded, times, arrivals++));
+        inFlight.add(new InFlight(eventsToCome.hold(encoded), times, arrivals++));
         conversations++;
         eventsWritten += events.size();
     }

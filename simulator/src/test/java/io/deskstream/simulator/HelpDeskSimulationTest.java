@@ -50,6 +50,16 @@ class HelpDeskSimulationTest {
     }
 
     @Test
+    void shouldEmitTheSameEventsWhenTheEventsToComeWaitInAFile() {
+        List<ObjectNode> onFile;
+        try (HelpDeskSimulation noMemory = new HelpDeskSimulation(42, MONDAY, 2.0, DESK, 0)) {
+            onFile = noMemory.eventsUntil(MONDAY.plus(Duration.ofDays(1)));
+        }
+
+        assertThat(onFile).isEqualTo(aDay);
+    }
+
+    @Test
     void shouldWriteEveryEventInTheCanonicalFormOfEventsMd() {
         CanonicalEventParser parser = new CanonicalEventParser(
                 Clock.fixed(MONDAY.plus(Duration.ofDays(1)), ZoneOffset.UTC), CanonicalEventParser.DEFAULT_MAX_FUTURE);
