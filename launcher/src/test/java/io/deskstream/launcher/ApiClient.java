@@ -114,6 +114,20 @@ final class ApiClient {
     }
 
     /**
+     * Asks {@code path} until it answers anything but 503 (an instance whose partitions are still moving), and returns
+     * that answer, or the last 503 after {@code wait}.
+     */
+    Answer settled(String path, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Answer answer = get(path);
+        while (answer.status() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            answer = get(path);
+        }
+        return answer;
+    }
+
+    /**
      * Asks until the answer is complete, up to {@code wait}: while partitions move, 503 with Retry-After is the right
      * answer; anything else fails.
      */

@@ -77,7 +77,7 @@ final class ClusterRun {
      */
     void run() throws Exception {
         ApiClient first = parts.instance(0).api();
-        ConformanceWeek.sendThrough(first);
+        ConformanceWeek.sendThrough(first, parts.instances().stream().map(ClusterParts.Instance::api).toList());
         awaitFor("the Connect worker to run both connectors and their tasks", () -> parts.connect().running());
         watch = new QueryWatch(parts.instances().stream().map(ClusterParts.Instance::url).toList(), ClusterParts.TOKEN);
         watch.start();

@@ -116,7 +116,7 @@ class DependencyOutageIntegrationTest {
             broker = EmbeddedKafkaBroker.start(brokerSettings);
             ApiClient.Answer accepted = awaitAccepted(api, SECOND_TICKET);
             assertThat(accepted.json().path("accepted").asLong()).isEqualTo(1);
-            ApiClient.Answer status = api.get("/api/v1/status");
+            ApiClient.Answer status = api.settled("/api/v1/status", Duration.ofSeconds(60));
             assertThat(status.status()).as(status.body()).isEqualTo(200);
             assertThat(status.json().path("inputs").path("deskstream.ticket-events").path("read").asLong()).isPositive();
         } finally {

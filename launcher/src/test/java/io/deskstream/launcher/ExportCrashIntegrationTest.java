@@ -56,7 +56,8 @@ class ExportCrashIntegrationTest {
             Path exports = dataDir.resolve("exports");
             assertThat(ExportIntegrationTest.awaitEqual(expected, () -> ExportIntegrationTest.parquetTotals(exports)))
                     .isEqualTo(expected);
-            assertThat(ExportIntegrationTest.csvTotals(exports)).isEqualTo(expected);
+            assertThat(ExportIntegrationTest.awaitEqual(expected, () -> ExportIntegrationTest.csvTotals(exports)))
+                    .isEqualTo(expected);
             assertThat(rowsWrittenTwice(exports)).isZero();
         }
     }

@@ -59,7 +59,9 @@ class ExportStatusIntegrationTest {
                 assertThat(connector.path("tasks").get(0).has("error")).isFalse();
                 assertThat(connector.path("newestHourClosed").asText()).isEqualTo("2026-11-02T09:00:00Z");
             }
-            JsonNode stage = api.get("/api/v1/status").json().path("reportStage");
+            // The stage publishes every 2 s and commits past its transaction marker after that: its lag reaches 0
+            // a little after the export shows the hour.
+            JsonNode stage = awaitReportStage(api, st -> st.path("lag").asLong(-1) == 0);
             assertThat(stage.path("topic").asText()).isEqualTo(Topics.withDefaultPrefix().reportCellShares());
             assertThat(stage.path("read").asLong()).isPositive();
             assertThat(stage.path("lag").asLong()).isZero();
@@ -88,6 +90,23 @@ class ExportStatusIntegrationTest {
             JsonNode parquet = export.path("connectors").get(0);
             assertThat(parquet.path("tasks").get(0).has("error")).isFalse();
         }
+    }
+
+    /** Polls the status until its report stage part is as expected; the last one seen otherwise. */
+    private static JsonNode awaitReportStage(ApiClient api, Predicate<JsonNode> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode stage = null;
+        while (System.nanoTime() < deadline) {
+            ApiClient.Answer status = api.get("/api/v1/status");
+            if (status.status() == 200) {
+                stage = status.json().path("reportStage");
+                if (expected.test(stage)) {
+                    return stage;
+                }
+            }
+            Thread.sleep(250);
+        }
+        return stage;
     }
 
     /** Polls the status until its export part is as expected. */

@@ -69,7 +69,8 @@ class TwoInstancesIntegrationTest {
                     assertThat(answered(instance, "/api/v1/conversations/t-3")).isEqualTo(conversation);
                     assertThat(answeredWhatIf(instance)).as("a what-if gathered from both instances").isEqualTo(whatIf);
                     for (String unknown : List.of("never-1", "never-2", "never-3", "never-4", "never-5", "never-6", "never-7", "never-8")) {
-                        assertThat(instance.get("/api/v1/conversations/" + unknown).status()).as(unknown).isEqualTo(404);
+                        assertThat(instance.settled("/api/v1/conversations/" + unknown, WAIT).status()).as(unknown)
+                                .isEqualTo(404);
                     }
                     assertThat(instance.awaitCaughtUp(WAIT).path("deadLetters"))
                             .isEqualTo(Conformance.json("expected/rejected.json"));
