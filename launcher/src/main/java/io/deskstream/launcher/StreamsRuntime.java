@@ -90,6 +90,7 @@ final class StreamsRuntime implements AutoCloseable {
         // Changelog records are small and leave in bursts at each commit: bigger batches mean fewer produce requests,
         // and each one costs the broker a transaction check per partition.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        compressOutputs(props);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableRecordHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonRecordHandler.class);
@@ -121,6 +122,19 @@ final class StreamsRuntime implements AutoCloseable {
                     START_TIMEOUT.toSeconds(), streams.state());
         }
         return new StreamsRuntime(streams, topology.describe());
+    }
+
+    /**
+     * Compresses what the processing writes (changelogs, routing decisions, cell shares, report rows) with LZ4, unless
+     * {@code --kafka-config} chose a {@code compression.type}: their values repeat field layouts and ids from record
+     * to record, and LZ4 packs them to less than half at no measurable CPU (bench: 244-250 bytes written per event
+     * uncompressed, 102-103 with LZ4, as fast).
+     */
+    static void compressOutputs(Properties props) {
+        if (!props.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)
+                && !props.containsKey(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG))) {
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        }
     }
 
     private static java.util.List<String> taskIds(java.util.Set<org.apache.kafka.streams.TaskMetadata> tasks) {
