@@ -45,7 +45,7 @@ class ExportStatusIntegrationTest {
                     {"id": "e-3", "type": "ticket.reply", "ts": "2026-11-02T09:40:00Z", "ticketId": "t-2", "agentId": "a-1"}
                     """).status()).isEqualTo(202);
 
-            JsonNode export = awaitExport(api, e -> e.path("connectors").size() == 2
+            JsonNode export = awaitStatus(api, "export", e -> e.path("connectors").size() == 2
                     && e.findValuesAsText("newestHourClosed").stream().allMatch("2026-11-02T09:00:00Z"::equals));
 
             assertThat(export.path("enabled").asBoolean()).isTrue();
@@ -61,7 +61,7 @@ class ExportStatusIntegrationTest {
             }
             // The stage publishes every 2 s and commits past its transaction marker after that: its lag reaches 0
             // a little after the export shows the hour.
-            JsonNode stage = awaitReportStage(api, st -> st.path("lag").asLong(-1) == 0);
+            JsonNode stage = awaitStatus(api, "reportStage", st -> st.path("lag").asLong(-1) == 0);
             assertThat(stage.path("topic").asText()).isEqualTo(Topics.withDefaultPrefix().reportCellShares());
             assertThat(stage.path("read").asLong()).isPositive();
             assertThat(stage.path("lag").asLong()).isZero();
@@ -77,7 +77,7 @@ class ExportStatusIntegrationTest {
         try (DeskstreamProcess process = DeskstreamProcess.start(exporting())) {
             ApiClient api = new ApiClient(process.httpUrl(), TOKEN);
 
-            JsonNode export = awaitExport(api, e -> e.path("connectors").size() == 2
+            JsonNode export = awaitStatus(api, "export", e -> e.path("connectors").size() == 2
                     && e.path("connectors").get(1).path("tasks").path(0).path("state").asText().equals("FAILED")
                     && e.path("connectors").get(0).path("tasks").path(0).path("state").asText().equals("RUNNING"));
 
@@ -92,37 +92,21 @@ class ExportStatusIntegrationTest {
         }
     }
 
-    /** Polls the status until its report stage part is as expected; the last one seen otherwise. */
-    private static JsonNode awaitReportStage(ApiClient api, Predicate<JsonNode> expected) throws InterruptedException {
+    /** Polls the status until its {@code part} ("export", "reportStage") is as expected. */
+    private static JsonNode awaitStatus(ApiClient api, String part, Predicate<JsonNode> expected)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode stage = null;
+        JsonNode last = null;
         while (System.nanoTime() < deadline) {
             ApiClient.Answer status = api.get("/api/v1/status");
             if (status.status() == 200) {
-                stage = status.json().path("reportStage");
-                if (expected.test(stage)) {
-                    return stage;
+                last = status.json().path(part);
+                if (expected.test(last)) {
+                    return last;
                 }
             }
             Thread.sleep(250);
         }
-        return stage;
-    }
-
-    /** Polls the status until its export part is as expected. */
-    private static JsonNode awaitExport(ApiClient api, Predicate<JsonNode> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode export = null;
-        while (System.nanoTime() < deadline) {
-            ApiClient.Answer status = api.get("/api/v1/status");
-            if (status.status() == 200) {
-                export = status.json().path("export");
-                if (expected.test(export)) {
-                    return export;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the export's status is not as expected within 90 s; last: " + export);
+        throw new AssertionError("the status's " + part + " is not as expected within 90 s; last: " + last);
     }
 }
