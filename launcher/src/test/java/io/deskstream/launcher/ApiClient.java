@@ -132,18 +132,13 @@ final class ApiClient {
      * answer; anything else fails.
      */
     JsonNode answered(String path, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        Answer answer;
-        do {
-            answer = get(path);
-            if (answer.status() == 200) {
-                return answer.json();
-            }
-            if (answer.status() != 503) {
-                throw new AssertionError(path + " answered " + answer.status() + ", not 200 or 503: " + answer.body());
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
+        Answer answer = settled(path, wait);
+        if (answer.status() == 200) {
+            return answer.json();
+        }
+        if (answer.status() != 503) {
+            throw new AssertionError(path + " answered " + answer.status() + ", not 200 or 503: " + answer.body());
+        }
         throw new AssertionError(path + " still answers " + answer.status() + ": " + answer.body());
     }
 }
